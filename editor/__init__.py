@@ -1,0 +1,1 @@
+"""Gazette typesetter: import → model → layout → render (PDF / DOCX / screen)."""

@@ -1,0 +1,28 @@
+"""Proofreading problems (校对): emitted by importers, the layout engine and the checks."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import Enum
+
+
+class Severity(str, Enum):
+    ERROR = "error"      # output would be wrong (missing glyph, lost text)
+    WARNING = "warning"  # probably wrong (wrong 文号 brackets, lone line)
+    INFO = "info"        # worth knowing (encoding detected, font substituted)
+
+
+@dataclass
+class Diagnostic:
+    """One problem. `message` is Chinese, for the editor; `code` is stable, for programs."""
+    severity: Severity
+    code: str
+    message: str
+    document: int | None = None   # index of the document in Issue.documents()
+    block: int | None = None      # index of the block in Document.blocks
+    page: int | None = None       # physical page index (0-based), filled by the layout
+    source: str = ""              # file the problem came from
+
+    def to_dict(self) -> dict:
+        return {"severity": self.severity.value, "code": self.code, "message": self.message,
+                "document": self.document, "block": self.block, "page": self.page,
+                "source": self.source}
