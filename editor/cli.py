@@ -1,0 +1,146 @@
+"""Headless commands: import, build, proof; and the start of the app.
+
+Every failure the user can cause (a bad file, a bad issue) ends with one Chinese line on
+stderr and exit status 2, never a traceback; `proof` exits 1 when there are errors.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+from pathlib import Path
+
+SAMPLE = Path(__file__).resolve().parents[1] / "samples" / "jinan-2020-10" / "issue.json"
+
+
+def _fail(message: str) -> int:
+    print(message, file=sys.stderr)
+    return 2
+
+
+def cmd_import(a) -> int:
+    from .importers import import_path
+    from .importers.errors import ImportRefused
+    from .importers.jsonview import document_to_json
+    try:
+        doc = import_path(a.file)
+    except ImportRefused as e:
+        return _fail(str(e))
+    data = document_to_json(doc)
+    if a.json:
+        print(json.dumps(data, ensure_ascii=False, indent=1))
+    else:
+        print(f"{data['kind'] or '（文种未识别）'}：{data['title']}")
+        for b in data["blocks"]:
+            print(f"  [{b['kind']}{b['level'] or ''}] {b['text'][:60]}")
+    return 0
+
+
+def _report(diags, as_json: bool) -> None:
+    if as_json:
+        print(json.dumps([d.to_dict() for d in diags], ensure_ascii=False, indent=1))
+        return
+    names = {"error": "错误", "warning": "警告", "info": "提示"}
+    for d in diags:
+        where = []
+        if d.document is not None:
+            where.append(f"第{d.document + 1}篇")
+        if d.page is not None:
+            where.append(f"第{d.page + 1}页")
+        print(f"{names[d.severity.value]}：{' '.join(where)} {d.message}".replace("  ", " "))
+
+
+def cmd_build(a) -> int:
+    from .pipeline import build
+    if not (a.pdf or a.docx):
+        return _fail("请用 --pdf 或 --docx 指定输出文件")
+    for out in (a.pdf, a.docx):
+        if out and not Path(out).resolve().parent.is_dir():
+            return _fail(f"输出目录不存在：{Path(out).parent}")
+    try:
+        result = build(a.issue, pdf=a.pdf, docx=a.docx, layout_name=a.layout, print_marks=a.print)
+    except Exception as e:   # noqa: BLE001 — every failure becomes one clear line
+        return _fail(_message(e, a.issue))
+    errors = [d for d in result.diagnostics if d.severity.value == "error"]
+    pages = len(result.layout.pages)
+    for out in result.outputs:
+        print(f"已生成 {out}（{pages} 页）")
+    if errors:
+        print(f"校对发现 {len(errors)} 个错误，运行 `python main.py proof {a.issue}` 查看", file=sys.stderr)
+    return 0
+
+
+def _message(e: Exception, issue: str) -> str:
+    from .issuefile import IssueFileError
+    from .layout.spec import SpecError
+    from .pipeline import BuildError
+    if isinstance(e, (IssueFileError, SpecError, BuildError)):
+        return str(e)
+    if isinstance(e, OSError):
+        return f"{getattr(e, 'filename', '') or issue}：无法读写文件（{e.strerror}）"
+    return f"{issue}：排版失败（{type(e).__name__}: {e}）"
+
+
+def cmd_proof(a) -> int:
+    from .pipeline import layout, load_issue
+    from .proof import check_issue
+    try:
+        issue = load_issue(a.issue)
+        result = layout(issue)
+    except Exception as e:   # noqa: BLE001
+        return _fail(_message(e, a.issue))
+    diags = check_issue(result)
+    _report(diags, a.json)
+    return 1 if any(d.severity.value == "error" for d in diags) else 0
+
+
+def cmd_app(a) -> int:
+    issue = a.issue or (str(SAMPLE) if SAMPLE.exists() else None)
+    headless = sys.platform.startswith("linux") and not (
+        os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"))
+    if a.screenshot or not headless:
+        try:
+            from .ui.app import main as app_main
+        except ImportError:
+            app_main = None
+        if app_main:
+            return app_main(issue, screenshot=a.screenshot)
+        print("图形界面尚未完成，改为直接生成 PDF 与 DOCX。", file=sys.stderr)
+    if not issue:
+        return _fail("没有可打开的期刊文件")
+    out = Path.cwd() / "out"
+    out.mkdir(exist_ok=True)
+    stem = Path(issue).parent.name or "issue"
+    print("没有图形显示环境，直接生成样刊：")
+    b = argparse.Namespace(issue=issue, pdf=str(out / f"{stem}.pdf"), docx=None, layout=None,
+                           print=False)
+    return cmd_build(b)
+
+
+def run(argv: list[str]) -> int:
+    commands = {"import", "build", "proof"}
+    if not argv or argv[0] not in commands:
+        p = argparse.ArgumentParser(prog="main.py", description="济南市人民政府公报排版工具")
+        p.add_argument("issue", nargs="?", help="期刊文件（issue.json）")
+        p.add_argument("--screenshot", help="打开窗口、截图保存到此文件后退出")
+        return cmd_app(p.parse_args(argv))
+    p = argparse.ArgumentParser(prog="main.py")
+    sub = p.add_subparsers(dest="command", required=True)
+    s = sub.add_parser("import", help="识别一个公文文件并输出结构")
+    s.add_argument("file")
+    s.add_argument("--json", action="store_true")
+    s.set_defaults(func=cmd_import)
+    s = sub.add_parser("build", help="排版并输出 PDF / DOCX")
+    s.add_argument("issue")
+    s.add_argument("--pdf")
+    s.add_argument("--docx")
+    s.add_argument("--layout", help="版式名称，如 jinan-gazette、gbt9704")
+    s.add_argument("--print", action="store_true", help="印刷版：3 mm 出血与裁切线")
+    s.set_defaults(func=cmd_build)
+    s = sub.add_parser("proof", help="列出校对问题")
+    s.add_argument("issue")
+    s.add_argument("--json", action="store_true")
+    s.set_defaults(func=cmd_proof)
+    a = p.parse_args(argv)
+    return a.func(a)

@@ -1,0 +1,193 @@
+"""The whole issue: cover, 目录, documents, back page → LayoutResult.
+
+in: an Issue (documents imported), a LayoutSpec, font faces and metrics per role;
+out: LayoutResult with absolute page coordinates, bookmarks, TOC links and diagnostics.
+The 目录's numbers come from this same layout: the TOC is set with placeholders, the
+documents are paginated after it, then the TOC is set again with the real numbers; if
+that changes the TOC's page count, everything after it moves and the loop repeats
+(at most 5 passes).
+"""
+from __future__ import annotations
+
+import hashlib
+import pickle
+from dataclasses import replace
+
+from ..model import Diagnostic, Issue, Severity
+from .blocks import layout_blocks
+from .frontmatter import back_page_lines, cover_lines, inside_title_lines, issue_label
+from .pages import Bookmark, LayoutResult, Link, Page, Rule, TextLine, ImageBox
+from .paginate import PlacedLine, paginate
+from .lines import SetLine
+from .setting import Typesetter
+from .spec import LayoutSpec, mm_to_pt
+from .toc import build_toc
+
+MAX_PASSES = 5
+_doc_cache: dict = {}
+
+
+def _fingerprint(doc, spec: LayoutSpec, metrics: dict) -> bytes:
+    key = (spec, tuple(sorted((r, getattr(m, "name", "")) for r, m in metrics.items())),
+           [(b.kind, b.level, b.align, tuple((r.text, r.bold, r.italic, r.script) for r in b.runs),
+             tuple(map(tuple, b.rows)), hashlib.sha1(b.image).digest() if b.image else None)
+            for b in doc.blocks])
+    return hashlib.sha1(pickle.dumps(key)).digest()
+
+
+def _document_pages(doc, k: int, spec: LayoutSpec, metrics: dict) -> tuple[list, list[Diagnostic]]:
+    """Paginated lines of one document, cached on its content so an edit re-lays out one document."""
+    fp = _fingerprint(doc, spec, metrics)
+    hit = _doc_cache.get(fp)
+    if hit is None:
+        ts = Typesetter(spec, metrics)
+        pages = paginate(layout_blocks(doc, k, ts), spec)
+        hit = (pages, ts.diagnostics)
+        if len(_doc_cache) > 256:
+            _doc_cache.clear()
+        _doc_cache[fp] = hit
+    pages, diags = hit
+    return pages, [replace(d, document=k) for d in diags]
+
+
+def _emit(page: Page, placed: list[PlacedLine], left: float, top: float, doc: int | None) -> None:
+    """Turn placed lines (type-area coordinates) into the page's absolute TextLines and rules."""
+    for p in placed:
+        ln: SetLine = p.line
+        base = top + p.baseline
+        for s in ln.segments:
+            page.lines.append(TextLine(s.text, tuple(left + x for x in s.xs), base - s.rise,
+                                       s.font, s.size, doc, ln.block, s.color))
+        for x1, y1, x2, y2 in ln.rules:
+            page.rules.append(Rule(left + x1, top + p.top + y1, left + x2, top + p.top + y2, 0.5))
+        if ln.image:
+            x, w, h, data = ln.image
+            page.images.append(ImageBox(left + x, top + p.top, w, h, data, doc, ln.block))
+
+
+def _furniture(page: Page, spec: LayoutSpec, issue: Issue, ts: Typesetter) -> None:
+    """Running head and page number of a body page."""
+    left = spec.left_margin(page.number)
+    head = spec.header
+    if head.get("enabled"):
+        size, font = head.get("size", 9), head.get("font", "song")
+        y = spec.top - mm_to_pt(head.get("above_mm", 5))
+        texts = [head.get("left", ""), head.get("right", "")]
+        if page.number % 2 == 1:      # mirrored: the title goes to the outer edge
+            texts.reverse()
+        for text, align in zip(texts, ("left", "right")):
+            text = text.format(year=issue.year, number=issue.number, name=issue.name,
+                               total=issue.total_number)
+            if text:
+                page.lines.append(_line_at(ts, text, font, size, left, spec.measure, y, align))
+        if head.get("rule", True):
+            page.rules.append(Rule(left, y + 4, left + spec.measure, y + 4, 0.5))
+    folio = spec.folio
+    if folio and page.folio is not None:
+        size, font = folio.get("size", 14), folio.get("font", "song")
+        text = folio.get("format", "{n}").format(n=page.folio)
+        pos = folio.get("position", "center")
+        inset = folio.get("inset_em", 0) * size
+        if pos == "outer":
+            pos = "right" if page.number % 2 else "left"
+        y = spec.page_height - spec.bottom + mm_to_pt(folio.get("below_mm", 7)) + size * 0.8
+        page.lines.append(_line_at(ts, text, font, size, left + inset,
+                                   spec.measure - 2 * inset, y, pos))
+
+
+def _line_at(ts: Typesetter, text: str, font: str, size: float, left: float, width: float,
+             y: float, align: str) -> TextLine:
+    m = ts.metrics[font]
+    advances = [m.advance(c) * size for c in text]
+    total = sum(advances)
+    x = left + {"left": 0.0, "right": width - total, "center": (width - total) / 2}[align]
+    xs = []
+    for a in advances:
+        xs.append(x)
+        x += a
+    return TextLine(text, tuple(xs), y, font, size)
+
+
+def layout_issue(issue: Issue, spec: LayoutSpec, faces: dict, metrics: dict,
+                 progress=None, cancel=None) -> LayoutResult:
+    docs = issue.documents()
+    diagnostics: list[Diagnostic] = []
+    doc_pages = []
+    for k, doc in enumerate(docs):
+        if cancel is not None and cancel.is_set():
+            raise InterruptedError
+        pages, diags = _document_pages(doc, k, spec, metrics)
+        doc_pages.append(pages)
+        diagnostics += diags
+        if progress:
+            progress("排版", k + 1, len(docs), doc.title)
+
+    conf = spec.issue
+    ts = Typesetter(spec, metrics)
+    front = 1 if conf.get("cover", True) else 0
+    starts: list[int | None] = [None] * len(docs)
+    head_lines, toc_top = inside_title_lines(ts, issue) if conf.get("toc", True) else ([], 0.0)
+    toc_pages: list = []
+    passes = 0
+    for passes in range(1, MAX_PASSES + 1):
+        toc = build_toc(ts, issue, starts) if conf.get("toc", True) else None
+        toc_pages = paginate(toc.lines, spec, first_top=toc_top) if toc else []
+        first = front + len(toc_pages)
+        new, page_no = [], first
+        for pages in doc_pages:
+            new.append(page_no + 1)              # printed number = physical page number
+            page_no += len(pages)
+        if new == starts:
+            break
+        starts = new
+    else:
+        diagnostics.append(Diagnostic(Severity.WARNING, "toc-unstable",
+                                      "目录页码经 5 次排版仍未稳定，请检查目录"))
+
+    pages: list[Page] = []
+
+    def new_page(kind: str, doc: int | None = None, folio: bool = True) -> Page:
+        page = Page(len(pages), kind, doc=doc)
+        page.folio = page.number if folio else None
+        pages.append(page)
+        return page
+
+    if front:
+        _emit(new_page("cover", folio=False), cover_lines(ts, issue), spec.inner, spec.top, None)
+    entry_spots = []
+    numbered = {id(toc.lines[i]) for i in toc.entry_last} if toc else set()
+    for n, placed in enumerate(toc_pages):
+        page = new_page("toc", folio=False)
+        left = spec.left_margin(page.number)
+        if n == 0:
+            _emit(page, head_lines, left, spec.top, None)
+        _emit(page, placed, left, spec.top, None)
+        for p in placed:
+            if id(p.line) in numbered:
+                entry_spots.append((page, left, p))
+    bookmarks: list[Bookmark] = []
+    first_pages = []
+    section_of = [s for s in issue.sections for ref in s.documents if ref.document]
+    for k, placed_pages in enumerate(doc_pages):
+        first_pages.append(len(pages))
+        if k == 0 or section_of[k] is not section_of[k - 1]:
+            bookmarks.append(Bookmark(f"【{section_of[k].name}】", 0, len(pages), 0.0))
+        bookmarks.append(Bookmark(docs[k].title or "（无标题）", 1, len(pages), spec.top))
+        for placed in placed_pages:
+            page = new_page("body", doc=k)
+            _emit(page, placed, spec.left_margin(page.number), spec.top, k)
+            _furniture(page, spec, issue, ts)
+    if conf.get("back_page", False):
+        if conf.get("back_page_even", False) and len(pages) % 2 == 0:
+            new_page("blank", folio=False)
+        back = new_page("back", folio=False)
+        _emit(back, back_page_lines(ts, issue), spec.left_margin(back.number), spec.top, None)
+    # TOC links: the number line of entry k jumps to document k's first page
+    for k, (page, left, p) in enumerate(entry_spots):
+        y = spec.top + p.top
+        page.links.append(Link(left, y, left + spec.measure, y + p.line.height, first_pages[k]))
+    for d in diagnostics:
+        if d.document is not None and d.page is None and d.document < len(first_pages):
+            d.page = first_pages[d.document]
+    return LayoutResult(pages, spec.page_width, spec.page_height, faces, bookmarks,
+                        first_pages, diagnostics + ts.diagnostics, passes)

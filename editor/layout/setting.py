@@ -1,0 +1,129 @@
+"""Setting one block's text into lines: fonts per run, widths, line breaking, alignment.
+
+in: a Block (or plain text), its Style, the spec and the font metrics per role;
+out: SetLines — lines with segments positioned relative to the type area's left edge,
+ready for the paginator to give them a page and a baseline.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from ..model import Block, BlockKind, Diagnostic, Run, Severity
+from .linebreak import break_lines
+from .lines import Segment, SetLine
+from .spec import LayoutSpec, Style
+
+MISSING_MARK = "〓"     # the traditional 方正 mark for a character no font has
+SENTENCE_END = re.compile(r"[。！？]")
+FALLBACK_ROLES = ("body", "song", "hei", "kai", "title", "bold")
+
+
+@dataclass
+class Typesetter:
+    spec: LayoutSpec
+    metrics: dict              # role → FontMetrics
+    diagnostics: list[Diagnostic] = field(default_factory=list)
+    doc: int | None = None
+
+    # -- widths ---------------------------------------------------------
+    def resolve_char(self, ch: str, role: str, block: int | None) -> tuple[str, str]:
+        """(char to draw, role to draw it with); a char no font has becomes 〓, reported."""
+        if ch in " \t\n" or self.metrics[role].has(ch):
+            return ch, role
+        for other in FALLBACK_ROLES:
+            if other in self.metrics and self.metrics[other].has(ch):
+                return ch, other
+        self.diagnostics.append(Diagnostic(
+            Severity.ERROR, "missing-glyph",
+            f"字符“{ch}”（U+{ord(ch):04X}）在所有字体中都没有，已用“{MISSING_MARK}”标出，请更换字体或改字",
+            document=self.doc, block=block))
+        return MISSING_MARK, role
+
+    def set_runs(self, runs: list[tuple[str, str, float, float]], style: Style,
+                 block: int | None = None, measure: float | None = None) -> list[SetLine]:
+        """Set styled runs [(text, role, size, rise)] as one paragraph in `style`."""
+        spec = self.spec
+        em = style.size
+        left = style.left * em
+        width = (measure if measure is not None else spec.measure) - left - style.right * em
+        text_parts, advances, sizes, roles, rises = [], [], [], [], []
+        for text, role, size, rise in runs:
+            track = spec.tracking * size / spec.size if size == spec.size else 0.0
+            m = self.metrics[role]
+            for ch in text:
+                ch2, role2 = self.resolve_char(ch, role, block)
+                text_parts.append(ch2)
+                adv = self.metrics[role2].advance(ch2) * size
+                advances.append(adv + (track if adv else 0.0))
+                sizes.append(size)
+                roles.append(role2)
+                rises.append(rise)
+        text = "".join(text_parts)
+        if not text:
+            return []
+        align = style.align
+        lines = break_lines(text, advances, sizes, width, indent=style.indent * em,
+                            align=align, latin_gap=spec.latin_gap_em * em)
+        grid = style.leading == 0
+        pitch = spec.line_pitch if grid else style.leading * em
+        out = []
+        for n, ln in enumerate(lines):
+            segs, start = [], ln.start
+            i = ln.start
+            while i < ln.end:
+                j = i
+                while j < ln.end and roles[j] == roles[i] and sizes[j] == sizes[i] and rises[j] == rises[i]:
+                    j += 1
+                chunk = text[i:j]
+                xs = tuple(left + x for x in ln.xs[i - start:j - start])
+                if chunk.strip():
+                    segs.append(Segment(chunk, xs, roles[i], sizes[i], rises[i]))
+                i = j
+            if ln.overfull:
+                self.diagnostics.append(Diagnostic(
+                    Severity.WARNING, "overfull-line",
+                    f"一行排不下：“{text[ln.start:ln.end][:20]}”超出版心", document=self.doc, block=block))
+            out.append(SetLine(segs, pitch, em, grid, block, first=n == 0, last=ln.last))
+        return out
+
+    # -- blocks ---------------------------------------------------------
+    def style_for(self, block: Block) -> tuple[str, Style]:
+        if block.kind == BlockKind.HEADING:
+            name = f"heading{min(max(block.level, 1), 4)}"
+        elif block.kind == BlockKind.PARAGRAPH:
+            name = "default"
+        else:
+            name = block.kind.value
+        style = self.spec.style(name)
+        if block.align and block.kind in (BlockKind.PARAGRAPH, BlockKind.LIST_ITEM):
+            style = Style(**{**style.__dict__, "align": block.align})
+        return name, style
+
+    def runs_for(self, block: Block, style: Style) -> list[tuple[str, str, float, float]]:
+        """Font role per run: bold runs in the bold face, a run-in heading's lead in the
+        heading face and the rest of the paragraph in the body face."""
+        body = self.spec.style("default")
+        runs: list[Run] = block.runs
+        out = []
+        if block.kind == BlockKind.HEADING and block.level >= 2:
+            text = block.text
+            m = SENTENCE_END.search(text)
+            if m and m.end() < len(text.rstrip()):
+                lead_end = m.end()
+                pos = 0
+                for r in runs:
+                    a, b = pos, pos + len(r.text)
+                    pos = b
+                    if a < lead_end:
+                        out.append((r.text[:lead_end - a], style.font, style.size, 0.0))
+                    if b > lead_end:
+                        part = r.text[max(lead_end - a, 0):]
+                        out.append((part, "bold" if r.bold else body.font, body.size, 0.0))
+                return out
+        for r in runs:
+            role = "bold" if r.bold and style.font == body.font else style.font
+            size = style.size * (0.6 if r.script else 1.0)
+            rise = {"sub": -0.2, "sup": 0.35}.get(r.script, 0.0) * style.size
+            out.append((r.text, role, size, rise))
+        return out

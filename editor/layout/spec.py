@@ -1,0 +1,134 @@
+"""Layout specs: layouts/NAME.toml → LayoutSpec (page geometry, grid, fonts, block styles).
+
+in: a layout name or path; out: a frozen LayoutSpec with every length in PDF points.
+Unknown names or malformed files raise SpecError with a Chinese message.
+"""
+from __future__ import annotations
+
+import tomllib
+from dataclasses import dataclass, field
+from pathlib import Path
+
+LAYOUTS_DIR = Path(__file__).resolve().parents[2] / "layouts"
+MM = 72 / 25.4
+
+
+def mm_to_pt(mm: float) -> float:
+    return mm * MM
+
+
+class SpecError(Exception):
+    """A layout spec that cannot be used; str() is a Chinese message."""
+
+
+@dataclass(frozen=True)
+class Style:
+    font: str = "body"         # font role
+    size: float = 12.0         # pt
+    align: str = "justify"     # justify | left | center | right | distribute
+    indent: float = 2.0        # first-line indent, em
+    left: float = 0.0          # left indent of every line, em
+    right: float = 0.0         # right indent of every line, em
+    space_before: float = 0.0  # grid lines
+    space_after: float = 0.0   # grid lines
+    leading: float = 0.0       # line pitch as a multiple of size; 0 = the grid's pitch
+
+
+@dataclass(frozen=True)
+class LayoutSpec:
+    name: str
+    title: str
+    page_width: float
+    page_height: float
+    top: float
+    bottom: float
+    inner: float
+    outer: float
+    mirror: bool
+    size: float                 # body size on the grid
+    chars_per_line: int         # 0 = natural widths
+    lines_per_page: int
+    latin_gap_em: float
+    fonts: dict = field(default_factory=dict)     # role → {"families": [...], "shipped": "..."}
+    styles: dict = field(default_factory=dict)    # block style name → Style
+    folio: dict = field(default_factory=dict)
+    header: dict = field(default_factory=dict)
+    toc: dict = field(default_factory=dict)
+    issue: dict = field(default_factory=dict)
+
+    @property
+    def measure(self) -> float:
+        return self.page_width - self.inner - self.outer
+
+    @property
+    def text_height(self) -> float:
+        return self.page_height - self.top - self.bottom
+
+    @property
+    def line_pitch(self) -> float:
+        return self.text_height / self.lines_per_page
+
+    @property
+    def tracking(self) -> float:
+        """Extra advance per character that puts exactly chars_per_line hanzi on a line."""
+        if not self.chars_per_line:
+            return 0.0
+        return self.measure / self.chars_per_line - self.size
+
+    def left_margin(self, page_number: int) -> float:
+        """Left edge of the type area on a page (1-based physical page number)."""
+        if self.mirror and page_number % 2 == 0:
+            return self.outer
+        return self.inner
+
+    def style(self, name: str) -> Style:
+        return self.styles.get(name) or self.styles["default"]
+
+
+_STYLE_KEYS = set(Style.__dataclass_fields__)
+
+
+def _styles(raw: dict, where: str) -> dict[str, Style]:
+    default = raw.get("default", {})
+    out = {}
+    for name, values in raw.items():
+        unknown = set(values) - _STYLE_KEYS
+        if unknown:
+            raise SpecError(f"{where}：样式 {name} 含未知项 {', '.join(sorted(unknown))}")
+        merged = dict(default)
+        merged.update(values)
+        out[name] = Style(**merged)
+    if "default" not in out:
+        out["default"] = Style()
+    return out
+
+
+def load_spec(name_or_path: str) -> LayoutSpec:
+    path = Path(name_or_path)
+    if not path.suffix:
+        path = LAYOUTS_DIR / f"{name_or_path}.toml"
+    try:
+        raw = tomllib.loads(path.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        known = ", ".join(sorted(p.stem for p in LAYOUTS_DIR.glob("*.toml")))
+        raise SpecError(f"找不到版式“{name_or_path}”（可用：{known}）") from None
+    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as e:
+        raise SpecError(f"{path}：版式文件格式有误（{e}）") from None
+    try:
+        page, grid = raw["page"], raw["grid"]
+        spec = LayoutSpec(
+            name=raw["name"], title=raw.get("title", raw["name"]),
+            page_width=mm_to_pt(page["width_mm"]), page_height=mm_to_pt(page["height_mm"]),
+            top=mm_to_pt(page["top_mm"]), bottom=mm_to_pt(page["bottom_mm"]),
+            inner=mm_to_pt(page["inner_mm"]), outer=mm_to_pt(page["outer_mm"]),
+            mirror=bool(page.get("mirror", False)),
+            size=float(grid["size_pt"]), chars_per_line=int(grid.get("chars_per_line", 0)),
+            lines_per_page=int(grid["lines_per_page"]),
+            latin_gap_em=float(grid.get("latin_gap_em", 0)),
+            fonts=raw["fonts"], styles=_styles(raw.get("styles", {}), str(path)),
+            folio=raw.get("folio", {}), header=raw.get("header", {}), toc=raw.get("toc", {}),
+            issue=raw.get("issue", {}),
+        )
+    except (KeyError, TypeError, ValueError) as e:
+        raise SpecError(f"{path}：版式文件缺少或错写了必要项（{e}）") from None
+    return spec

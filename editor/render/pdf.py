@@ -1,0 +1,164 @@
+"""LayoutResult → PDF with reportlab: every glyph where the engine put it.
+
+in: a LayoutResult, an output path, document info, `print_marks` for 3 mm bleed and crop
+marks; out: the PDF file, written to a temporary name and renamed when complete.
+Fonts are embedded as subsets; text and rules are 100 % K (red only where the layout
+asks); bookmarks (栏目 → documents) and TOC links come from the layout.
+"""
+from __future__ import annotations
+
+import hashlib
+import os
+import tempfile
+from pathlib import Path
+
+from reportlab.lib.colors import CMYKColor
+from reportlab.pdfbase import pdfmetrics
+from reportlab.pdfbase.ttfonts import TTFont
+from reportlab.pdfgen.canvas import Canvas
+
+from ..layout.pages import LayoutResult, Page, TextLine
+
+MM = 72 / 25.4
+BLEED = 3 * MM          # bleed on each trimmed edge
+SLUG = 12 * MM          # room outside the bleed for crop marks
+MARK = 8 * MM           # crop mark length
+COLORS = {"black": CMYKColor(0, 0, 0, 1), "red": CMYKColor(0, 0.8, 0.8, 0)}
+
+
+def register_fonts(faces: dict) -> dict[str, str]:
+    """Register each role's TrueType file once per process; return role → reportlab font name."""
+    names = {}
+    for role, face in faces.items():
+        key = f"{face.path}#{getattr(face, 'index', 0)}"
+        name = "F" + hashlib.sha1(key.encode()).hexdigest()[:10]
+        if name not in pdfmetrics.getRegisteredFontNames():
+            pdfmetrics.registerFont(TTFont(name, str(face.path), subfontIndex=getattr(face, "index", 0)))
+        names[role] = name
+    return names
+
+
+def _runs(line: TextLine, font, size: float):
+    """Split a line into (start x, text, char space) runs with an even gap after each glyph."""
+    width = _widths(font, size)
+    out, i, n = [], 0, len(line.text)
+    while i < n:
+        j = i + 1
+        gap = None
+        while j < n:
+            g = line.xs[j] - line.xs[j - 1] - width(line.text[j - 1])
+            if gap is None:
+                gap = g
+            elif abs(g - gap) > 0.005:
+                break
+            j += 1
+        out.append((line.xs[i], line.text[i:j], gap or 0.0))
+        i = j
+    return out
+
+
+_width_cache: dict = {}
+
+
+def _widths(font, size: float):
+    cache = _width_cache.setdefault((font.fontName, size), {})
+
+    def width(ch: str) -> float:
+        w = cache.get(ch)
+        if w is None:
+            w = cache[ch] = font.stringWidth(ch, size)
+        return w
+    return width
+
+
+def _draw_page(c: Canvas, page: Page, height: float, fonts: dict[str, str], dx: float, dy: float) -> None:
+    for rule in page.rules:
+        c.setStrokeColor(COLORS.get(rule.color, COLORS["black"]))
+        c.setLineWidth(rule.width)
+        c.line(dx + rule.x1, dy + height - rule.y1, dx + rule.x2, dy + height - rule.y2)
+    for img in page.images:
+        from reportlab.lib.utils import ImageReader
+        import io
+        try:
+            c.drawImage(ImageReader(io.BytesIO(img.data)), dx + img.x, dy + height - img.y - img.height,
+                        img.width, img.height)
+        except Exception:   # an image reportlab cannot read: leave its frame visible
+            c.rect(dx + img.x, dy + height - img.y - img.height, img.width, img.height)
+    text = c.beginText()
+    current = None
+    for line in page.lines:
+        name = fonts[line.font]
+        font = pdfmetrics.getFont(name)
+        if current != (name, line.size, line.color):
+            text.setFont(name, line.size)
+            text.setFillColor(COLORS.get(line.color, COLORS["black"]))
+            current = (name, line.size, line.color)
+        y = dy + height - line.y
+        for x, chunk, gap in _runs(line, font, line.size):
+            text.setTextOrigin(dx + x, y)
+            text.setCharSpace(gap)
+            text.textOut(chunk)
+    text.setCharSpace(0)
+    c.drawText(text)
+
+
+def _crop_marks(c: Canvas, w: float, h: float, off: float) -> None:
+    c.setStrokeColor(CMYKColor(1, 1, 1, 1))   # registration colour: on every plate
+    c.setLineWidth(0.25)
+    for x in (off, off + w):
+        for y in (off, off + h):
+            sx = -1 if x == off else 1
+            sy = -1 if y == off else 1
+            c.line(x, y + sy * BLEED, x, y + sy * (BLEED + MARK))
+            c.line(x + sx * BLEED, y, x + sx * (BLEED + MARK), y)
+
+
+def render_pdf(result: LayoutResult, path: str | os.PathLike, info: dict | None = None,
+               print_marks: bool = False, progress=None, cancel=None) -> None:
+    path = Path(path)
+    info = info or {}
+    fonts = register_fonts(result.fonts)
+    w, h = result.width, result.height
+    off = BLEED + SLUG if print_marks else 0.0
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    os.close(fd)
+    try:
+        c = Canvas(tmp, pagesize=(w + 2 * off, h + 2 * off), invariant=1,
+                   initialFontName=fonts.get("body", next(iter(fonts.values()))), initialFontSize=12)
+        c.setTitle(info.get("title", ""))
+        c.setSubject(info.get("subject", ""))
+        c.setAuthor(info.get("author", ""))
+        c.setCreator("gazette-editor")
+        keys = {}
+        for bm in result.bookmarks:
+            keys.setdefault(bm.page, f"p{bm.page}")
+        for link_page in {l.target_page for p in result.pages for l in p.links}:
+            keys.setdefault(link_page, f"p{link_page}")
+        total = len(result.pages)
+        for page in result.pages:
+            if cancel is not None and cancel.is_set():
+                raise InterruptedError
+            if print_marks:
+                c.setTrimBox((off, off, off + w, off + h))
+                c.setBleedBox((off - BLEED, off - BLEED, off + w + BLEED, off + h + BLEED))
+                _crop_marks(c, w, h, off)
+            else:
+                c.setTrimBox((0, 0, w, h))
+            if page.index in keys:
+                c.bookmarkPage(keys[page.index], fit="XYZ", top=h + off)
+            for bm in (b for b in result.bookmarks if b.page == page.index):
+                c.addOutlineEntry(bm.title, keys[page.index], level=bm.level)
+            _draw_page(c, page, h, fonts, off, off)
+            for link in page.links:
+                c.linkRect("", keys[link.target_page],
+                           (off + link.x1, off + h - link.y2, off + link.x2, off + h - link.y1),
+                           relative=0, thickness=0)
+            c.showPage()
+            if progress:
+                progress("输出 PDF", page.index + 1, total, "")
+        c.save()
+        os.replace(tmp, path)
+    except BaseException:
+        if os.path.exists(tmp):
+            os.unlink(tmp)
+        raise
