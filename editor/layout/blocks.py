@@ -51,13 +51,71 @@ def set_block(ts: Typesetter, block: Block, index: int, note_indent: float) -> l
     return ts.set_runs(ts.runs_for(block, style), style, index)
 
 
+def _two_columns(ts: Typesetter, items: list[tuple[int, Block]]) -> list[SetLine]:
+    """List items of a 名单 set two to a line, row by row (reading order stays 1, 2, 3, 4…);
+    an item too long for half the line gets a full line of its own."""
+    _, style = ts.style_for(items[0][1])
+    indent = style.indent * style.size
+    half = ts.spec.measure / 2
+    col = replace(style, align="left", indent=0)
+    sets = []
+    for index, block in items:
+        lines = ts.set_runs(ts.runs_for(block, col), col, index, measure=half - indent)
+        sets.append((index, block, lines[0] if len(lines) == 1 else None))
+    rows: list[SetLine] = []
+    k = 0
+    while k < len(sets):
+        index, block, one = sets[k]
+        pair = sets[k + 1] if k + 1 < len(sets) else None
+        if one is None or pair is None or pair[2] is None:
+            # no partner that fits: the item takes a line of its own
+            rows += ts.set_runs(ts.runs_for(block, style), style, index)
+            k += 1
+            continue
+        row = _shifted(one, indent)
+        row.segments += _shifted(pair[2], half + indent).segments
+        rows.append(row)
+        k += 2
+    for row in rows:
+        row.first = row.last = True
+    return rows
+
+
+def _shifted(line: SetLine, dx: float) -> SetLine:
+    line.segments = [replace(seg, xs=tuple(dx + x for x in seg.xs)) for seg in line.segments]
+    return line
+
+
+def _list_runs(blocks: list[Block]) -> dict[int, list[int]]:
+    """Start index → indices of each run of at least 6 consecutive list items."""
+    runs, k = {}, 0
+    while k < len(blocks):
+        j = k
+        while j < len(blocks) and blocks[j].kind == BlockKind.LIST_ITEM:
+            j += 1
+        if j - k >= 6:
+            runs[k] = list(range(k, j))
+        k = max(j, k + 1)
+    return runs
+
+
 def layout_blocks(doc: Document, doc_index: int, ts: Typesetter) -> list[SetLine]:
     ts.doc = doc_index
     out: list[SetLine] = []
     pending_break = False
     note_indent = 0.0
     pitch = ts.spec.line_pitch
+    list_runs = _list_runs(doc.blocks)
+    skip_to = 0
     for i, block in enumerate(doc.blocks):
+        if i < skip_to:
+            continue
+        if i in list_runs:
+            out += _two_columns(ts, [(k, doc.blocks[k]) for k in list_runs[i]])
+            skip_to = list_runs[i][-1] + 1
+            continue
+        if block.kind == BlockKind.ISSUED and out:
+            out[-1].keep_with_next = True      # the 印发 line never opens a page alone
         if block.kind == BlockKind.PAGE_BREAK:
             pending_break = True
             continue
@@ -70,7 +128,8 @@ def layout_blocks(doc: Document, doc_index: int, ts: Typesetter) -> list[SetLine
         if not lines:
             continue
         lines[0].space_before = style.space_before * pitch
-        lines[0].page_break_before = pending_break
+        lines[0].page_break_before = pending_break or (
+            style.new_page and i > 0 and doc.blocks[i - 1].kind != BlockKind.ANNEX_LABEL)
         pending_break = False
         keep_all = block.kind in KEEP_WITH_NEXT or is_standalone_heading(block)
         for ln in lines:

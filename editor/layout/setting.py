@@ -14,9 +14,22 @@ from .linebreak import break_lines
 from .lines import Segment, SetLine
 from .spec import LayoutSpec, Style
 
+QUOTES_OPEN, QUOTES_CLOSE = "“‘", "”’"   # shared with Latin: some CJK fonts give them narrow glyphs
 MISSING_MARK = "〓"     # the traditional 方正 mark for a character no font has
 SENTENCE_END = re.compile(r"[。！？]")
 FALLBACK_ROLES = ("body", "song", "hei", "kai", "title", "bold")
+
+
+def _in_reading_order(xs: tuple[float, ...], before: float | None) -> tuple[float, ...]:
+    """Nudge draw origins so they strictly increase: two fully compressed marks (，“) share an
+    origin, and a PDF reader would then read them in either order. 0.05 pt is invisible."""
+    out, last = [], before
+    for x in xs:
+        if last is not None and x < last + 0.05:
+            x = last + 0.05
+        out.append(x)
+        last = x
+    return tuple(out)
 
 
 @dataclass
@@ -47,7 +60,7 @@ class Typesetter:
         em = style.size
         left = style.left * em
         width = (measure if measure is not None else spec.measure) - left - style.right * em
-        text_parts, advances, sizes, roles, rises = [], [], [], [], []
+        text_parts, advances, sizes, roles, rises, shifts = [], [], [], [], [], []
         for text, role, size, rise in runs:
             track = spec.tracking * size / spec.size if size == spec.size else 0.0
             m = self.metrics[role]
@@ -55,6 +68,12 @@ class Typesetter:
                 ch2, role2 = self.resolve_char(ch, role, block)
                 text_parts.append(ch2)
                 adv = self.metrics[role2].advance(ch2) * size
+                shift = 0.0
+                if adv < 0.9 * size and (ch2 in QUOTES_OPEN or ch2 in QUOTES_CLOSE):
+                    # Chinese quotes take a full cell; an opening one hugs the text after it
+                    shift = size - adv if ch2 in QUOTES_OPEN else 0.0
+                    adv = size
+                shifts.append(shift)
                 advances.append(adv + (track if adv else 0.0))
                 sizes.append(size)
                 roles.append(role2)
@@ -76,7 +95,8 @@ class Typesetter:
                 while j < ln.end and roles[j] == roles[i] and sizes[j] == sizes[i] and rises[j] == rises[i]:
                     j += 1
                 chunk = text[i:j]
-                xs = tuple(left + x for x in ln.xs[i - start:j - start])
+                xs = tuple(left + x + shifts[i + k] for k, x in enumerate(ln.xs[i - start:j - start]))
+                xs = _in_reading_order(xs, segs[-1].xs[-1] if segs else None)
                 if chunk.strip():
                     segs.append(Segment(chunk, xs, roles[i], sizes[i], rises[i]))
                 i = j

@@ -32,6 +32,7 @@ class Style:
     space_before: float = 0.0  # grid lines
     space_after: float = 0.0   # grid lines
     leading: float = 0.0       # line pitch as a multiple of size; 0 = the grid's pitch
+    new_page: bool = False     # start on a new page (unless right after an 附件 label)
 
 
 @dataclass(frozen=True)

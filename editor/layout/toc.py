@@ -66,9 +66,11 @@ def build_toc(ts: Typesetter, issue: Issue, start_pages: list[int | None]) -> To
     size = conf.get("size", ts.spec.size)
     leader = conf.get("leader", "…")
     fmt = conf.get("number_format", "（{n}）")
+    leading = conf.get("leading", 1.6)     # off the body grid: the 目录 has its own rhythm
     section_style = Style(font=conf.get("section_font", "hei"), size=size, align="left", indent=0,
-                          space_before=0.5)
-    entry_style = Style(font=conf.get("entry_font", "body"), size=size, align="left", indent=0)
+                          leading=leading)
+    entry_style = Style(font=conf.get("entry_font", "body"), size=size, align="left", indent=0,
+                        leading=leading)
     out: list[SetLine] = []
     entry_last: list[int] = []
     k = 0
@@ -77,7 +79,7 @@ def build_toc(ts: Typesetter, issue: Issue, start_pages: list[int | None]) -> To
         if not docs:
             continue
         lines = ts.set_runs([(f"【{section.name}】", section_style.font, size, 0.0)], section_style)
-        lines[0].space_before = section_style.space_before * ts.spec.line_pitch
+        lines[0].space_before = 0.6 * size
         for ln in lines:
             ln.keep_with_next = True
         out += lines
@@ -91,7 +93,7 @@ def build_toc(ts: Typesetter, issue: Issue, start_pages: list[int | None]) -> To
             entry += _number_line(ts, last, fmt.format(n=page), entry_style, leader)
             for ln in entry[:-1]:
                 ln.keep_with_next = True
-            entry[0].space_before = 0.3 * ts.spec.line_pitch
+            entry[0].space_before = 0.4 * size
             out += entry
             entry_last.append(len(out) - 1)
     return TocLines(out, entry_last)

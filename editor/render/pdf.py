@@ -8,11 +8,13 @@ asks); bookmarks (栏目 → documents) and TOC links come from the layout.
 from __future__ import annotations
 
 import hashlib
+import io
 import os
 import tempfile
 from pathlib import Path
 
 from reportlab.lib.colors import CMYKColor
+from reportlab.lib.utils import ImageReader
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.pdfgen.canvas import Canvas
@@ -38,26 +40,12 @@ def register_fonts(faces: dict) -> dict[str, str]:
     return names
 
 
-def _runs(line: TextLine, font, size: float):
-    """Split a line into (start x, text, char space) runs with an even gap after each glyph."""
-    width = _widths(font, size)
-    out, i, n = [], 0, len(line.text)
-    while i < n:
-        j = i + 1
-        gap = None
-        while j < n:
-            g = line.xs[j] - line.xs[j - 1] - width(line.text[j - 1])
-            if gap is None:
-                gap = g
-            elif abs(g - gap) > 0.005:
-                break
-            j += 1
-        out.append((line.xs[i], line.text[i:j], gap or 0.0))
-        i = j
-    return out
-
-
 _width_cache: dict = {}
+_FILL = {"black": "0 0 0 1 k", "red": "0 0.8 0.8 0 k"}
+
+
+def _num(v: float) -> str:
+    return f"{v:.3f}".rstrip("0").rstrip(".") or "0"
 
 
 def _widths(font, size: float):
@@ -71,35 +59,53 @@ def _widths(font, size: float):
     return width
 
 
+def _line_ops(c: Canvas, font, line: TextLine, x0: float, y: float) -> list[str]:
+    """PDF operators that put every glyph of `line` at its x: one TJ per font subset, with
+    an explicit adjustment after each glyph whose successor is not at its natural advance
+    (not Tc: some readers drop it at string ends, and extraction then misorders glyphs)."""
+    size, text, xs = line.size, line.text, line.xs
+    width = _widths(font, size)
+    ops = [f"1 0 0 1 {_num(x0 + xs[0])} {_num(y)} Tm"]
+    k, n = 0, len(text)
+    for subset, data in font.splitString(text, c._doc):
+        ops.append(f"{font.getSubsetInternalName(subset, c._doc)} {_num(size)} Tf")
+        arr, chunk = [], bytearray()
+        for byte in data:
+            chunk.append(byte)
+            if k + 1 < n:
+                delta = xs[k + 1] - xs[k] - width(text[k])
+                if abs(delta) > 0.001:
+                    arr.append(f"({c._escape(bytes(chunk))})")
+                    arr.append(_num(-delta * 1000 / size))
+                    chunk = bytearray()
+            k += 1
+        if chunk:
+            arr.append(f"({c._escape(bytes(chunk))})")
+        ops.append(f"[{' '.join(arr)}] TJ")
+    return ops
+
+
 def _draw_page(c: Canvas, page: Page, height: float, fonts: dict[str, str], dx: float, dy: float) -> None:
     for rule in page.rules:
         c.setStrokeColor(COLORS.get(rule.color, COLORS["black"]))
         c.setLineWidth(rule.width)
         c.line(dx + rule.x1, dy + height - rule.y1, dx + rule.x2, dy + height - rule.y2)
     for img in page.images:
-        from reportlab.lib.utils import ImageReader
-        import io
         try:
             c.drawImage(ImageReader(io.BytesIO(img.data)), dx + img.x, dy + height - img.y - img.height,
                         img.width, img.height)
         except Exception:   # an image reportlab cannot read: leave its frame visible
             c.rect(dx + img.x, dy + height - img.y - img.height, img.width, img.height)
-    text = c.beginText()
-    current = None
+    ops, color = ["BT"], None
     for line in page.lines:
-        name = fonts[line.font]
-        font = pdfmetrics.getFont(name)
-        if current != (name, line.size, line.color):
-            text.setFont(name, line.size)
-            text.setFillColor(COLORS.get(line.color, COLORS["black"]))
-            current = (name, line.size, line.color)
-        y = dy + height - line.y
-        for x, chunk, gap in _runs(line, font, line.size):
-            text.setTextOrigin(dx + x, y)
-            text.setCharSpace(gap)
-            text.textOut(chunk)
-    text.setCharSpace(0)
-    c.drawText(text)
+        if not line.text:
+            continue
+        if line.color != color:
+            color = line.color
+            ops.append(_FILL.get(color, _FILL["black"]))
+        ops += _line_ops(c, pdfmetrics.getFont(fonts[line.font]), line, dx, dy + height - line.y)
+    ops.append("ET")
+    c._code.append("\n".join(ops))
 
 
 def _crop_marks(c: Canvas, w: float, h: float, off: float) -> None:

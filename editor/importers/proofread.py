@@ -1,0 +1,116 @@
+"""Proofreading checks on single blocks, run while recognising.
+
+in: a recognised Block and its index; out: Diagnostics (Chinese messages, `block=` set):
+brackets or quotes that do not pair up within the paragraph (WARNING), half-width , ; : ? !
+or ( ) between Chinese characters (WARNING), ASCII spaces between two Chinese characters (INFO).
+"""
+from __future__ import annotations
+
+import re
+
+from ..model import Block, BlockKind, Diagnostic, Severity
+from .patterns import ARTICLE, HAN
+
+_OPENERS = {"（": "round", "(": "round", "〔": "tortoise", "【": "lenticular", "《": "book",
+            "〈": "angle", "[": "square", "［": "square", "｛": "curly", "{": "curly",
+            "「": "corner", "『": "wcorner"}
+_CLOSERS = {"）": "round", ")": "round", "〕": "tortoise", "】": "lenticular", "》": "book",
+            "〉": "angle", "]": "square", "］": "square", "｝": "curly", "}": "curly",
+            "」": "corner", "』": "wcorner"}
+_QUOTES = {"“": ("double", True), "”": ("double", False), "‘": ("single", True), "’": ("single", False)}
+_LIST_MARK = re.compile(r"^\s*[0-9A-Za-z]{1,3}[)）]")
+_HALF_PUNCT = re.compile(rf"(?<=[{HAN}])\s*([,;:?!])\s*(?=[{HAN}])")
+_HALF_PARENS = re.compile(r"\(([^()]*)\)")
+_HAN_CHAR = re.compile(rf"[{HAN}]")
+_STRAY_SPACE = re.compile(rf"[{HAN}] +[{HAN}]")
+# Spaces are part of the form in these kinds: organ names side by side, 均排 chapter titles.
+_SPACED_KINDS = {BlockKind.TITLE, BlockKind.ANNEX_TITLE, BlockKind.SIGNATURE, BlockKind.AUTHOR,
+                 BlockKind.CHAPTER, BlockKind.SUBTITLE, BlockKind.TABLE, BlockKind.DATE}
+
+
+def proofread(block: Block, index: int) -> list[Diagnostic]:
+    """All single-block checks for one block."""
+    if block.kind in (BlockKind.IMAGE, BlockKind.PAGE_BREAK, BlockKind.TABLE):
+        return []
+    text = block.text
+    found = [check_brackets(text), check_quotes(text), check_halfwidth(text)]
+    if block.kind not in _SPACED_KINDS:
+        found.append(check_spaces(text))
+    out = []
+    for item in found:
+        if item:
+            severity, code, message = item
+            out.append(Diagnostic(severity, code, message, block=index))
+    return out
+
+
+def _excerpt(text: str, pos: int, width: int = 10) -> str:
+    start, end = max(0, pos - width), min(len(text), pos + width + 1)
+    return ("…" if start else "") + text[start:end].replace("\n", " ") + ("…" if end < len(text) else "")
+
+
+def check_brackets(text: str) -> tuple | None:
+    """The first bracket without a partner, as a WARNING, or None."""
+    body = _LIST_MARK.sub(lambda m: " " * len(m.group(0)), text)
+    stack: list[tuple[str, int]] = []
+    for pos, ch in enumerate(body):
+        if ch in _OPENERS:
+            stack.append((_OPENERS[ch], pos))
+        elif ch in _CLOSERS:
+            if stack and stack[-1][0] == _CLOSERS[ch]:
+                stack.pop()
+            else:
+                return Severity.WARNING, "unpaired-brackets", f"括号不配对：“{ch}”没有对应的左括号（{_excerpt(text, pos)}）"
+    if stack:
+        _kind, pos = stack[0]
+        return Severity.WARNING, "unpaired-brackets", f"括号不配对：“{text[pos]}”没有对应的右括号（{_excerpt(text, pos)}）"
+    return None
+
+
+def check_quotes(text: str) -> tuple | None:
+    """Curly quotes “” ‘’ that do not pair up, as a WARNING, or None."""
+    stack: list[tuple[str, int]] = []
+    for pos, ch in enumerate(text):
+        if ch not in _QUOTES:
+            continue
+        kind, opening = _QUOTES[ch]
+        if opening:
+            stack.append((kind, pos))
+        elif stack and stack[-1][0] == kind:
+            stack.pop()
+        elif kind == "single" and not stack:
+            continue   # ’ is also an apostrophe
+        else:
+            return Severity.WARNING, "unpaired-quotes", f"引号不配对：“{ch}”没有对应的前引号（{_excerpt(text, pos)}）"
+    if stack:
+        _kind, pos = stack[0]
+        return Severity.WARNING, "unpaired-quotes", f"引号不配对：“{text[pos]}”没有对应的后引号（{_excerpt(text, pos)}）"
+    return None
+
+
+def check_halfwidth(text: str) -> tuple | None:
+    """Half-width , ; : ? ! or ( ) used between Chinese characters, as a WARNING, or None."""
+    hits = [(m.group(1), m.start(1)) for m in _HALF_PUNCT.finditer(text)]
+    for m in _HALF_PARENS.finditer(text):
+        before = text[:m.start()].rstrip()[-1:]
+        after = text[m.end():].lstrip()[:1]
+        if _HAN_CHAR.search(m.group(1)) and (_HAN_CHAR.match(before or "a") or _HAN_CHAR.match(after or "a")):
+            hits.append(("()", m.start()))
+    if not hits:
+        return None
+    hits.sort(key=lambda h: h[1])
+    marks = "、".join(dict.fromkeys(f"“{h[0]}”" for h in hits))
+    return (Severity.WARNING, "halfwidth-punctuation",
+            f"中文中使用了半角标点 {marks}，应为全角（{_excerpt(text, hits[0][1])}）")
+
+
+def check_spaces(text: str) -> tuple | None:
+    """ASCII spaces between two Chinese characters, as INFO, or None."""
+    article = ARTICLE.match(text)
+    # "第一条 为规范…": the space after an article number is the house form, not a stray.
+    allowed = article.end() - 1 if article else -1
+    hits = [m.start() for m in _STRAY_SPACE.finditer(text) if m.start() != allowed]
+    if not hits:
+        return None
+    return (Severity.INFO, "stray-space",
+            f"两个汉字之间有多余的空格（共 {len(hits)} 处，如：{_excerpt(text, hits[0] + 1)}）")

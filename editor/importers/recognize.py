@@ -1,0 +1,365 @@
+"""公文 structure recognition: candidate paragraphs → a Document of kinded blocks.
+
+in: candidate Blocks in source order (runs, alignment, and hints from the source: HEADING
+for Word heading styles / Markdown `#`, TITLE for Word's Title style, LIST_ITEM for bullets
+and `- ` lines, NOTE for footnotes; TABLE/IMAGE/PAGE_BREAK as they are). out: a Document
+whose blocks carry their kind, heading level and a short Chinese `reason`, its 文种 from the
+title's ending, and proofreading diagnostics. Every character of the candidates is kept:
+recognition only labels, merges title lines (joined by '\\n') and cuts run-together parts.
+
+The scan goes in three passes: the head (登记号, 标题, 副标题, 讲话人, 文号, 主送), the
+closings (附件说明, 落款, 成文日期, 印发, 注, 附件 label and title), then the body in between
+and after (headings 一、（一）1.（1）, 章, list items, paragraphs).
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ..model import Block, BlockKind, Diagnostic, Document, Severity
+from . import patterns as P
+from .proofread import proofread
+from .runs import all_bold, is_text, joined
+from .split import split_run_together
+
+_LEVEL_NAMES = {1: "一级", 2: "二级", 3: "三级", 4: "四级"}
+_LIST_END = re.compile(r"[；;，,、]$")
+_SUBTITLE_DONE = re.compile(r"(?:上|中|时|讲话|发言|报告|致辞)$")
+_SPEECH_KINDS = {"报告", "讲话"}
+_LETTER_KINDS = {"通知", "通报", "意见", "决定", "批复", "函", "请示", "报告", "公告", "通告", "命令", "议案"}
+
+
+@dataclass
+class _Label:
+    kind: BlockKind
+    reason: str
+    level: int = 0
+    group: int = -1      # candidates with the same group ≥ 0 become one block
+
+
+def recognize(paragraphs: list[Block]) -> Document:
+    """Candidate blocks → Document (kinds, reasons, 文种, diagnostics)."""
+    candidates = [b for b in paragraphs if not is_text(b) or b.text.strip()]
+    scan = _Scan(split_run_together(candidates))
+    start = scan.head()
+    scan.closings(start)
+    scan.body()
+    return scan.document()
+
+
+class _Scan:
+    def __init__(self, candidates: list[Block]):
+        self.c = candidates
+        self.n = len(candidates)
+        self.labels: list[_Label | None] = [None] * self.n
+        self.groups = 0
+
+    # -- helpers -------------------------------------------------------------------
+    def text(self, i: int) -> str:
+        return self.c[i].text.strip() if 0 <= i < self.n and is_text(self.c[i]) else ""
+
+    def free(self, i: int) -> bool:
+        return 0 <= i < self.n and self.labels[i] is None
+
+    def mark(self, indices: list[int], kind: BlockKind, reason: str, level: int = 0) -> None:
+        group = -1
+        if len(indices) > 1:
+            group, self.groups = self.groups, self.groups + 1
+        for i in indices:
+            self.labels[i] = _Label(kind, reason, level, group)
+
+    def kind_of(self, i: int) -> BlockKind | None:
+        return self.labels[i].kind if 0 <= i < self.n and self.labels[i] else None
+
+    def look(self, i: int) -> tuple[bool, bool, bool]:
+        """What the source's formatting says about a line: centred, bold, marked as a title."""
+        c = self.c[i]
+        return c.align == "center", all_bold(c), c.kind in (BlockKind.HEADING, BlockKind.TITLE)
+
+    def title_text(self) -> str:
+        return "".join(self.text(i) for i in range(self.n) if self.kind_of(i) == BlockKind.TITLE)
+
+    # -- head ----------------------------------------------------------------------
+    def head(self) -> int:
+        """Label the head; out: the index where the body starts."""
+        i, seen = 0, set()
+        while i < self.n and not is_text(self.c[i]):
+            i += 1
+        while i < self.n and is_text(self.c[i]):
+            t = P.squeeze(self.text(i))
+            if P.REGISTRATION.match(t) and "reg" not in seen:
+                self.mark([i], BlockKind.REGISTRATION, "匹配规范性文件登记号格式（如 JNCR-2020-0150004）")
+                seen.add("reg")
+            elif P.DOC_NUMBER.match(t) and "number" not in seen:
+                self.mark([i], BlockKind.DOC_NUMBER, "匹配文号格式 X〔2020〕N号")
+                seen.add("number")
+            elif "title" not in seen and not seen & {"recipients"} and self.title_start(i):
+                i = self.title(i)
+                seen.add("title")
+                continue
+            elif P.SUBTITLE.match(t) and "title" in seen and "subtitle" not in seen:
+                i = self.subtitle(i)
+                seen.add("subtitle")
+                continue
+            elif P.is_author(self.text(i)) and "title" in seen and (
+                    "subtitle" in seen or P.kind_of(self.title_text()) in _SPEECH_KINDS) \
+                    and len([k for k in seen if k.startswith("author")]) < 2:
+                self.mark([i], BlockKind.AUTHOR, "标题（副标题）后的职务和姓名")
+                seen.add(f"author{i}")
+            elif P.is_recipients(self.text(i)) and "recipients" not in seen:
+                self.mark([i], BlockKind.RECIPIENTS, "正文前以冒号结尾的主送机关")
+                return i + 1
+            else:
+                break
+            i += 1
+        return i
+
+    def is_marker(self, t: str) -> bool:
+        """Lines that can never continue a title: they are other 公文 parts."""
+        s = P.squeeze(t)
+        return bool(P.DOC_NUMBER.match(s) or P.REGISTRATION.match(s) or P.SUBTITLE.match(t)
+                    or P.is_recipients(t) or P.SALUTATION.match(t) or P.DATE.match(s)
+                    or P.ISSUED.match(s) or P.CHAPTER.match(t) or P.ARTICLE.match(t)
+                    or P.heading_level(t) or P.ANNEX_LABEL.match(s) or P.ATTACHMENT_NOTE.match(t)
+                    or P.NOTE.match(t))
+
+    def is_head_marker(self, t: str) -> bool:
+        s = P.squeeze(t)
+        return bool(P.DOC_NUMBER.match(s) or P.SUBTITLE.match(t) or P.is_recipients(t)
+                    or P.SALUTATION.match(t))
+
+    def title_start(self, i: int) -> bool:
+        """Can a title (or an annex title) begin at i? Long one-line titles need support:
+        title formatting, a 文种 ending, or a head marker (文号, 主送…) right after."""
+        t = self.text(i)
+        if self.is_marker(t) or not P.is_title_like(t, 150):
+            return False
+        return P.is_title_like(t) or any(self.look(i)) or P.ends_with_kind(t) \
+            or self.is_head_marker(self.text(i + 1))
+
+    def title(self, i: int) -> int:
+        """Label the title lines from i; out: the index after them."""
+        ahead = self.marker_ahead(i + 1)
+        lines = [i]
+        j = i + 1
+        while j < self.n and len(lines) < 8 and self.title_continues(i, j, ahead, lines):
+            lines.append(j)
+            j += 1
+        self.mark(lines, BlockKind.TITLE, self.title_reason(lines))
+        return j
+
+    def marker_ahead(self, j: int) -> int | None:
+        """The next head marker (文号, 副标题, 主送…) if only title-like lines come before it."""
+        for k in range(j, min(self.n, j + 8)):
+            t = self.text(k)
+            if self.is_head_marker(t):
+                return k
+            if not P.is_title_like(t) or self.is_marker(t):
+                return None
+        return None
+
+    def title_continues(self, first: int, j: int, ahead: int | None, lines: list[int]) -> bool:
+        t = self.text(j)
+        if not P.is_title_like(t) or self.is_marker(t) or self.look(j) != self.look(first):
+            return False
+        if ahead is not None:
+            return j < ahead
+        return not P.ends_with_kind("".join(self.text(k) for k in lines))
+
+    def title_reason(self, lines: list[int]) -> str:
+        centred, bold, hinted = self.look(lines[0])
+        parts = ["位于文首"]
+        parts += ["居中"] if centred else []
+        parts += ["加粗"] if bold else []
+        parts += ["源文件标为标题"] if hinted else []
+        kind = P.kind_of("".join(self.text(k) for k in lines))
+        parts += [f"以“{kind}”结尾"] if kind else []
+        parts += [f"{len(lines)} 行合并为一个标题"] if len(lines) > 1 else []
+        return "，".join(parts)
+
+    def subtitle(self, i: int) -> int:
+        lines = [i]
+        j = i + 1
+        while j < self.n and len(lines) < 4:
+            t = self.text(j)
+            done = _SUBTITLE_DONE.search("".join(self.text(k) for k in lines))
+            if done or not P.is_title_like(t, 40) or self.is_marker(t) or P.is_author(t):
+                break
+            lines.append(j)
+            j += 1
+        self.mark(lines, BlockKind.SUBTITLE, "以“——”开头，紧随标题")
+        return j
+
+    # -- closings ------------------------------------------------------------------
+    def closings(self, start: int) -> None:
+        """Label 附件说明, 落款, 成文日期, 印发, 注 and appended attachments' labels and titles."""
+        for j in range(start, self.n):
+            if self.free(j) and P.ATTACHMENT_NOTE.match(self.text(j)):
+                self.attachment_note(j)
+        dates = [j for j in range(start, self.n) if self.free(j) and P.DATE.match(P.squeeze(self.text(j)))]
+        for d in dates:
+            self.mark([d], BlockKind.DATE, "成文日期（落款之后的完整日期）")
+            self.signature(start, d)
+        for j in range(start, self.n):
+            if self.free(j) and P.ISSUED.match(P.squeeze(self.text(j))):
+                self.mark([j], BlockKind.ISSUED, "匹配印发日期格式（X年X月X日印发）")
+        closed = [j for j in range(start, self.n)
+                  if self.kind_of(j) in (BlockKind.DATE, BlockKind.SIGNATURE, BlockKind.ISSUED)]
+        for j in range(closed[0] if closed else self.n, self.n):
+            if self.free(j):
+                self.closing_line(j)
+
+    def attachment_note(self, j: int) -> None:
+        self.mark([j], BlockKind.ATTACHMENT_NOTE, "以“附件：”开头的附件说明")
+        k = j + 1
+        while self.free(k) and P.heading_level(self.text(k)) == 3 and len(self.text(k)) <= 60 \
+                and not P.SENTENCE_END.search(self.text(k)[:-1]):
+            self.mark([k], BlockKind.ATTACHMENT_NOTE, "附件说明的续行（附件序号）")
+            k += 1
+
+    def signature(self, start: int, date: int) -> None:
+        lines = []
+        k = date - 1
+        while k >= start and self.free(k) and len(lines) < 6 and (
+                P.is_signature_like(self.text(k))
+                or (self.c[k].align == "right" and len(self.text(k)) <= 30 and P.is_title_like(self.text(k)))):
+            lines.insert(0, k)
+            k -= 1
+        right = all(self.c[k].align == "right" for k in lines)
+        for k in lines:
+            self.mark([k], BlockKind.SIGNATURE, "成文日期前的发文机关名称" + ("，右对齐" if right else ""))
+
+    def closing_line(self, j: int) -> None:
+        t = self.text(j)
+        s = P.squeeze(t)
+        if P.NOTE.match(t):
+            self.mark([j], BlockKind.NOTE, "落款后以“注：”开头的附注")
+        elif P.ANNEX_LABEL.match(s):
+            self.mark([j], BlockKind.ANNEX_LABEL, "落款后单独一行的“附件”标识")
+            if self.free(j + 1) and self.title_start(j + 1):
+                self.annex_title(j + 1, "“附件”标识后的附件标题")
+        elif self.kind_of(j - 1) == BlockKind.DATE and self.title_start(j) and not P.is_signature_like(t):
+            self.annex_title(j, "成文日期后所印发文件的标题")
+
+    def annex_title(self, i: int, reason: str) -> None:
+        lines, j = [i], i + 1
+        while self.free(j) and len(lines) < 6 and P.is_title_like(self.text(j)) \
+                and not self.is_marker(self.text(j)) and self.look(j) == self.look(i) \
+                and not P.ends_with_kind("".join(self.text(k) for k in lines)):
+            lines.append(j)
+            j += 1
+        self.mark(lines, BlockKind.ANNEX_TITLE, reason + (f"，{len(lines)} 行合并" if len(lines) > 1 else ""))
+
+    # -- body ----------------------------------------------------------------------
+    def body(self) -> None:
+        for j in range(self.n):
+            if self.free(j):
+                self.body_line(j)
+
+    def body_line(self, j: int) -> None:
+        c, t = self.c[j], self.text(j)
+        fixed = {BlockKind.TABLE: "表格", BlockKind.IMAGE: "图片", BlockKind.PAGE_BREAK: "分页",
+                 BlockKind.NOTE: c.reason or "脚注"}
+        if c.kind in fixed:
+            self.mark([j], c.kind, fixed[c.kind])
+        elif c.kind == BlockKind.LIST_ITEM:
+            self.mark([j], BlockKind.LIST_ITEM, "源文件中的列表项")
+        elif P.CHAPTER.match(t) and len(t) <= 30:
+            self.mark([j], BlockKind.CHAPTER, f"以“{P.CHAPTER.match(t).group(0).strip()}”开头的章标题")
+        elif P.ARTICLE.match(t):
+            self.mark([j], BlockKind.PARAGRAPH, f"条文（{P.ARTICLE.match(t).group(0)}）")
+        elif P.heading_level(t):
+            self.numbered(j)
+        elif c.kind in (BlockKind.HEADING, BlockKind.TITLE) and P.is_title_like(t):
+            self.mark([j], BlockKind.HEADING, "源文件标为标题（无编号）", level=1)
+        elif P.SALUTATION.match(t) and len(t) <= 20:
+            self.mark([j], BlockKind.PARAGRAPH, "称呼语")
+        else:
+            self.mark([j], BlockKind.PARAGRAPH, "正文段落")
+
+    def numbered(self, j: int) -> None:
+        """A line starting with 一、（一）1.（1）: a heading, or an item of a list of short lines."""
+        t = self.text(j)
+        level = P.heading_level(t)
+        number = P.heading_number(t)
+        if _LIST_END.search(t) and len(t) <= 100 and not P.SENTENCE_END.search(t[:-1]):
+            self.mark([j], BlockKind.LIST_ITEM, f"以“{t[-1]}”结尾的编号项")
+        elif self.short_item(t) and (self.neighbour_item(j, -1, level) or self.neighbour_item(j, 1, level)):
+            self.mark([j], BlockKind.LIST_ITEM, "连续的编号短行（列表）")
+        elif not P.SENTENCE_END.search(t[:-1]) and self.kind_of(j - 1) == BlockKind.LIST_ITEM \
+                and P.heading_level(self.text(j - 1)) == level:
+            self.mark([j], BlockKind.LIST_ITEM, "列表的最后一项（前项以“；”结尾）")
+        else:
+            form = "单独成段" if not P.SENTENCE_END.search(t[:-1]) else "段中标题，正文接排"
+            self.mark([j], BlockKind.HEADING, f"以“{number}”开头的{_LEVEL_NAMES[level]}标题（{form}）",
+                      level=level)
+
+    @staticmethod
+    def short_item(t: str) -> bool:
+        return len(t) <= 60 and not P.SENTENCE_END.search(t[:-1]) and not t.endswith(("：", ":"))
+
+    def neighbour_item(self, j: int, step: int, level: int) -> bool:
+        """Is the next numbered line in direction `step` a short item of the same style?"""
+        k = j + step
+        if self.free(k) and self.text(k) and not P.heading_level(self.text(k)) and len(self.text(k)) <= 12:
+            k += step   # a fragment left by a page break inside a list item
+        if not (0 <= k < self.n) or self.kind_of(k) not in (None, BlockKind.LIST_ITEM):
+            return False
+        t = self.text(k)
+        return P.heading_level(t) == level and (self.short_item(t) or bool(_LIST_END.search(t)))
+
+    # -- result --------------------------------------------------------------------
+    def document(self) -> Document:
+        blocks: list[Block] = []
+        k = 0
+        while k < self.n:
+            label = self.labels[k]
+            end = k + 1
+            while label.group >= 0 and end < self.n and self.labels[end].group == label.group:
+                end += 1
+            blocks.append(_block(self.c[k:end], label))
+            k = end
+        doc = Document(blocks=blocks, kind=P.kind_of(_first(blocks, BlockKind.TITLE)))
+        doc.diagnostics = structure_diagnostics(doc)
+        for index, block in enumerate(blocks):
+            doc.diagnostics.extend(proofread(block, index))
+        return doc
+
+
+def _first(blocks: list[Block], kind: BlockKind) -> str:
+    return next((b.text for b in blocks if b.kind == kind), "")
+
+
+def _block(sources: list[Block], label: _Label) -> Block:
+    first = sources[0]
+    runs = joined(sources)
+    # Only a deliberate centring/right alignment of ordinary text is kept; every other kind
+    # is placed by the layout's rule for it.
+    align = first.align if label.kind in (BlockKind.PARAGRAPH, BlockKind.LIST_ITEM) \
+        and first.align in ("center", "right") else ""
+    return Block(kind=label.kind, runs=runs if is_text(first) else [], level=label.level, align=align,
+                 rows=[list(r) for r in first.rows], image=first.image, reason=label.reason)
+
+
+def structure_diagnostics(doc: Document) -> list[Diagnostic]:
+    """Document-level checks: 文号 brackets, missing 落款 or 成文日期 in a letter-type 公文."""
+    out = []
+    for index, block in enumerate(doc.blocks):
+        if block.kind != BlockKind.DOC_NUMBER:
+            continue
+        m = P.DOC_NUMBER.match(P.squeeze(block.text))
+        if m and (m.group("open"), m.group("close")) != ("〔", "〕"):
+            right = f"{m.group('org')}〔{m.group('year')}〕{m.group('num')}号"
+            out.append(Diagnostic(Severity.WARNING, "doc-number-brackets",
+                                  f"文号“{block.text}”的年份括号用错了，应使用六角括号〔〕：{right}",
+                                  block=index))
+    kinds = {b.kind for b in doc.blocks}
+    speech = bool(kinds & {BlockKind.SUBTITLE, BlockKind.AUTHOR})
+    letter = bool(kinds & {BlockKind.DOC_NUMBER, BlockKind.RECIPIENTS}) or doc.kind in _LETTER_KINDS
+    if letter and not speech:
+        where = next((k for k, b in enumerate(doc.blocks) if b.kind == BlockKind.TITLE), 0)
+        if BlockKind.DATE not in kinds:
+            out.append(Diagnostic(Severity.WARNING, "missing-date", "文件缺少成文日期", block=where))
+        if BlockKind.SIGNATURE not in kinds:
+            out.append(Diagnostic(Severity.WARNING, "missing-signature", "文件缺少落款", block=where))
+    return out

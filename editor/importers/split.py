@@ -1,0 +1,115 @@
+"""Pulling 公文 parts out of paragraphs that hold more than one of them.
+
+in: candidate blocks; out: the same content with run-together parts cut into their own
+candidates. A whole document pasted as one paragraph ("标题济政字〔2020〕28号各区县…：正文…
+济南市人民政府2020年5月9日（2020年5月9日印发）") is the case this exists for: the title is
+cut before the 文号, the 主送 after it, headings after sentence ends, and the 落款, date
+and 印发 line off the end. Runs are cut, not retyped, so styles and characters survive.
+"""
+from __future__ import annotations
+
+import re
+
+from ..model import Block, BlockKind
+from .patterns import (DATE_AT_END, DOC_NUMBER_INNER, HAN, ISSUED_AT_END, KINDS, is_recipients,
+                       is_signature_like)
+from .runs import cut_runs, is_text, strip_runs
+
+_HEADING_START = re.compile(rf"(?<=[。！？；])\s*(?=(?:[一二三四五六七八九十]+、|（[一二三四五六七八九十]+）|附件[:：]))")
+_LAST_SENTENCE_END = re.compile(r"[。！？；”」）)]")
+_LONG = 80
+
+
+def split_run_together(blocks: list[Block]) -> list[Block]:
+    """Blocks with head/tail parts inside long paragraphs cut out (others untouched)."""
+    texts = [k for k, b in enumerate(blocks) if is_text(b) and b.text.strip()]
+    if not texts:
+        return blocks
+    out = list(blocks)
+    last = texts[-1]
+    out[last:last + 1] = _split_tail(out[last])
+    first = texts[0]
+    out[first:first + 1] = _split_head(out[first])
+    if len(texts) == 1:
+        out = [piece for block in out for piece in _split_headings(block)]
+    return out
+
+
+def _pieces(block: Block, offsets: list[int]) -> list[Block]:
+    pieces = []
+    for runs in cut_runs(block.runs, offsets):
+        runs = strip_runs(runs)
+        if runs:
+            pieces.append(Block(kind=block.kind, runs=runs, align=block.align, level=block.level))
+    return pieces
+
+
+def _split_head(block: Block) -> list[Block]:
+    """Title | 文号 | 主送 | rest, when a 文号 sits inside the opening of a long paragraph."""
+    text = block.text
+    if len(text) <= _LONG or not is_text(block):
+        return [block]
+    m = DOC_NUMBER_INNER.search(text[:200])
+    if not m:
+        return _split_title_recipients(block)
+    start = _doc_number_start(text, m)
+    cuts = [start, m.end()] if start > 0 else [m.end()]
+    colon = re.search(r"[:：]", text[m.end():m.end() + 90])
+    if colon and is_recipients(text[m.end():m.end() + colon.end()]):
+        cuts.append(m.end() + colon.end())
+    return _pieces(block, cuts)
+
+
+def _doc_number_start(text: str, m: re.Match) -> int:
+    """Where the 文号's organ abbreviation begins: just after the title's 文种, if one is there."""
+    opening = m.start("open")
+    ends = [k + len(kind) for kind in KINDS for k in [text.rfind(kind, 0, opening)]
+            if k >= 0 and 1 <= opening - (k + len(kind)) <= 8]
+    return max(ends) if ends else m.start("org")
+
+
+def _split_title_recipients(block: Block) -> list[Block]:
+    """Title | 主送 | rest without a 文号: "…关于…的通知各区县人民政府，…：正文"."""
+    text = block.text
+    kinds = "|".join(KINDS)
+    m = re.match(rf"^(.{{4,80}}?(?:{kinds}))(?=各[{HAN}])", text)
+    if not m:
+        return [block]
+    cuts = [m.end()]
+    colon = re.search(r"[:：]", text[m.end():m.end() + 90])
+    if colon and is_recipients(text[m.end():m.end() + colon.end()]):
+        cuts.append(m.end() + colon.end())
+    return _pieces(block, cuts)
+
+
+def _split_tail(block: Block) -> list[Block]:
+    """rest | 落款 | date | 印发 line, when those close a longer paragraph."""
+    text = block.text.rstrip()
+    if not is_text(block):
+        return [block]
+    cuts: list[int] = []
+    end = len(text)
+    issued = ISSUED_AT_END.search(text)
+    if issued and issued.start() > 0:
+        cuts.append(issued.start())
+        end = issued.start()
+    head = text[:end].rstrip()
+    date = DATE_AT_END.search(head)
+    if date and date.start() > 0:
+        before = head[:date.start()].rstrip()
+        sentence_end = max((m.end() for m in _LAST_SENTENCE_END.finditer(before)), default=0)
+        if is_signature_like(before[sentence_end:]):
+            cuts += [date.start()] + ([sentence_end] if sentence_end else [])
+        elif sentence_end == len(before):
+            cuts.append(date.start())
+    if not cuts:
+        return [block]
+    return _pieces(block, sorted(cuts))
+
+
+def _split_headings(block: Block) -> list[Block]:
+    """In a one-paragraph document, start a new paragraph at each heading number after a sentence end."""
+    if not is_text(block) or len(block.text) <= _LONG:
+        return [block]
+    cuts = [m.start() for m in _HEADING_START.finditer(block.text)]
+    return _pieces(block, cuts) if cuts else [block]

@@ -1,0 +1,84 @@
+"""Plain-text and Markdown sources (.txt, .md).
+
+in: a path; out: a recognised Document whose `encoding` says how the bytes were read, with an
+INFO diagnostic saying the same. The encoding is found by strict decoding: a BOM (UTF-8,
+UTF-16, UTF-32) wins, then UTF-8, then GB18030 (which covers GBK and GB2312). Bytes that
+decode as neither, or that hold binary data, or a file with no text at all, are refused.
+"""
+from __future__ import annotations
+
+import codecs
+import unicodedata
+from pathlib import Path
+
+from ..model import Diagnostic, Document, Severity
+from .errors import ImportRefused
+from .markdown import parse_markdown
+from .recognize import recognize
+from .safety import describe_binary, read_limited
+
+_BOMS = [  # UTF-32 first: its little-endian BOM starts with UTF-16's
+    (codecs.BOM_UTF32_LE, "utf-32", "UTF-32"), (codecs.BOM_UTF32_BE, "utf-32", "UTF-32"),
+    (codecs.BOM_UTF8, "utf-8-sig", "UTF-8（带 BOM）"),
+    (codecs.BOM_UTF16_LE, "utf-16", "UTF-16"), (codecs.BOM_UTF16_BE, "utf-16", "UTF-16"),
+]
+_ALLOWED_CONTROLS = set("\t\n\r\f\v\x1a")
+
+
+def read_text(path: str | Path) -> Document:
+    """A .txt or .md file → Document (recognised), or ImportRefused."""
+    path = Path(path)
+    data = read_limited(path)
+    text, encoding, label = decode_text(path, data)
+    doc = recognize(parse_markdown(text))
+    doc.encoding = encoding
+    doc.diagnostics.insert(0, Diagnostic(Severity.INFO, "encoding", f"以 {label} 编码读取"))
+    return doc
+
+
+def decode_text(path: Path, data: bytes) -> tuple[str, str, str]:
+    """Bytes → (text, codec name, label for the editor). Refuses empty and binary input."""
+    if not data:
+        raise ImportRefused(path, "是空的（0 字节），没有可导入的文字。")
+    for bom, codec, label in _BOMS:
+        if data.startswith(bom):
+            text = _strict(path, data, codec, label)
+            break
+    else:
+        kind = describe_binary(data)
+        if kind:
+            raise ImportRefused(path, f"不是文本文件（内容是{kind}），无法按文本导入。")
+        if b"\x00" in data:
+            raise ImportRefused(path, "含有二进制数据（不是文本文件），无法导入。")
+        codec, label = "utf-8", "UTF-8"
+        try:
+            text = data.decode("utf-8")
+        except UnicodeDecodeError:
+            codec, label = "gb18030", "GB18030"
+            try:
+                text = data.decode("gb18030")
+            except UnicodeDecodeError:
+                raise ImportRefused(path, "的编码无法识别（既不是 UTF-8 也不是 GB18030/GBK），"
+                                          "或不是文本文件。请另存为 UTF-8 编码后重新导入。") from None
+    _refuse_binary(path, text)
+    if not text.strip() or not text.replace("\ufeff", "").strip():
+        raise ImportRefused(path, "只有空白，没有可导入的文字。")
+    return text.replace("\ufeff", ""), codec, label
+
+
+def _strict(path: Path, data: bytes, codec: str, label: str) -> str:
+    try:
+        return data.decode(codec)
+    except UnicodeDecodeError:
+        raise ImportRefused(path, f"以 {label} 开头（BOM），但内容不是有效的 {label} 文本，"
+                                  "文件可能已损坏。") from None
+
+
+def _refuse_binary(path: Path, text: str) -> None:
+    """Control characters in more than a trace amount mean the bytes were not text."""
+    if "\x00" in text:
+        raise ImportRefused(path, "含有二进制数据（不是文本文件），无法导入。")
+    controls = sum(1 for ch in text
+                   if ch not in _ALLOWED_CONTROLS and unicodedata.category(ch) in ("Cc", "Cs"))
+    if controls > max(2, len(text) // 200):
+        raise ImportRefused(path, "含有大量控制字符，像是二进制文件而不是文本，无法导入。")

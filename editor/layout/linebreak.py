@@ -1,0 +1,324 @@
+"""Chinese line breaking: one paragraph's characters in, positioned lines out.
+
+In: the text, each character's natural advance and font size (pt), the measure.
+Out: a list of `Line` (index range, x of every glyph, ink width, flags).
+
+Rules (typesetting spec §3): 避头尾 (chars.START_KEYS / END_KEYS); no break inside a
+Latin word, a number, —— or ……, and a number keeps the Han character after it
+(2019年); two adjacent marks share 1.5 em; a mark at a line end ends at its ink;
+push in (compress marks) before pushing out; full lines are justified by spreading
+the slack over the gaps between glyphs; the last line holds at least two characters.
+An opening mark at a line start keeps its blank half (no line-start compression).
+
+How: a key string (chars.text_keys) lets regular expressions find the legal break
+points and the compressible pairs; prefix sums give any candidate line's natural
+and minimal width in O(1), so choosing a line end is two bisections.
+"""
+from __future__ import annotations
+
+import re
+from bisect import bisect_left, bisect_right
+from dataclasses import dataclass
+from itertools import accumulate, repeat
+from operator import add, mul, sub
+from typing import Sequence
+
+from .chars import COMPRESSIBLE_KEYS, END_KEYS, PUNCT_KEYS, START_KEYS, WORD_KEYS, text_keys
+
+EPS = 1e-6
+ALIGNS = ("justify", "left", "center", "right", "distribute")
+ORPHAN_MAX_STRETCH = 0.5   # em per gap a line may be loosened by to cure an orphan
+
+_W = f"[{WORD_KEYS}]"
+# A break before position j: j-1 may end a line, j may start one, and the pair is not
+# inside a word, a dash run, an ellipsis run, or a number and its unit.
+_BREAK = re.compile(f"(?<=[^{END_KEYS}W])(?=[^{START_KEYS}W])"
+                    f"(?!(?<={_W}){_W}|(?<=D)D|(?<=E)E|(?<=N)H)")
+# A break after a run of spaces that follows a character allowed to end a line.
+_SPACE_BREAK = re.compile(f"(?<=[^{END_KEYS}W])W+(?=[^{START_KEYS}W])")
+_PAIR = re.compile("(?<=[OCS])[OCS]")
+_HAN_LATIN = re.compile("(?<=H)[LN]|(?<=[LN])H")
+# Gaps justification must not widen: inside a word, ——, ……, and before a space.
+_RIGID = re.compile(f"(?<={_W})(?={_W})|(?<=D)(?=D)|(?<=E)(?=E)|(?=W)")
+
+
+@dataclass(frozen=True)
+class Line:
+    start: int            # index of the first char of the line in `text`
+    end: int              # one past the last char
+    xs: tuple[float, ...]  # draw origin (left edge of the full em box) of each char, pt
+    width: float          # right edge of the line's ink: where the last glyph's box ends
+    last: bool            # last line of the paragraph
+    overfull: bool = False  # could not be made to fit (one char wider than the measure)
+
+
+class _Para:
+    """Per-paragraph arrays. Index i is a char; boundary j lies between chars j-1 and j.
+
+    blank[i]: compressible half-em of a mark; consumed[i]: that blank is taken by an
+    adjacent-pair compression (kern[j] < 0 where it applies); kern[j] also holds the
+    Han-Latin gap; P and Q are prefix sums of natural and minimal widths.
+    """
+
+    def __init__(self, text: str, adv: Sequence[float], size: Sequence[float], latin_gap: float):
+        n = self.n = len(text)
+        key = self.key = text_keys(text)
+        self.adv, self.size = list(adv), list(size)
+        self.blank = [0.0] * n
+        self.consumed = bytearray(n)
+        self.kern = [0.0] * (n + 1)
+        self.gap = [0.0] * (n + 1)
+        self._find_blanks()
+        self._compress_pairs()
+        if latin_gap:
+            for m in _HAN_LATIN.finditer(key):
+                self.gap[m.start()] = latin_gap
+                self.kern[m.start()] += latin_gap
+        self.stretch = bytearray(b"\x01") * (n + 1)
+        for m in _RIGID.finditer(key):
+            self.stretch[m.start()] = 0
+        self.inc = [0.0] + list(map(add, self.adv, self.kern[1:n]))   # x step into boundary j
+        self.P = list(accumulate(map(add, self.adv, self.kern), initial=0.0))
+        minimal = map(add, map(sub, self.adv, self.blank), self.gap)
+        self.Q = list(accumulate(minimal, initial=0.0))
+        self.breaks = self._find_breaks()
+
+    def _find_blanks(self) -> None:
+        """Blank half of each mark, capped so a glyph never moves left of its neighbour."""
+        adv, size, blank, key = self.adv, self.size, self.blank, self.key
+        for m in re.finditer("[OCS]", key):
+            i = m.start()
+            b = min(max(adv[i] - 0.5 * size[i], 0.0), 0.5 * size[i])
+            if key[i] == "O" and i:
+                b = min(b, adv[i - 1] - blank[i - 1])
+            blank[i] = b
+
+    def _compress_pairs(self) -> None:
+        """Adjacent marks take 1.5 em: the first loses its right blank, else the second."""
+        key, blank, consumed, kern, n = self.key, self.blank, self.consumed, self.kern, self.n
+        for m in _PAIR.finditer(key):
+            j = m.start()
+            target = j - 1 if key[j - 1] in "CS" else j
+            where = target + 1 if key[target] in "CS" else target   # boundary that moves
+            if consumed[target] or blank[target] <= 0:
+                continue
+            consumed[target] = 1
+            if where < n:
+                kern[where] -= blank[target]
+
+    def _find_breaks(self) -> list[int]:
+        found = [m.start() for m in _BREAK.finditer(self.key)]
+        if "W" in self.key:
+            found = sorted(found + [m.end() for m in _SPACE_BREAK.finditer(self.key)])
+        found.append(self.n)
+        return found
+
+    def first_visible(self, s: int) -> int:
+        while s < self.n and self.key[s] == "W":
+            s += 1
+        return s
+
+    def visible_end(self, lo: int, e: int) -> int:
+        while e > lo and self.key[e - 1] == "W":
+            e -= 1
+        return e
+
+    def start_blank(self, vs: int) -> float:
+        return self.blank[vs] if self.key[vs] == "O" else 0.0
+
+    def end_blank(self, ve: int) -> float:
+        return self.blank[ve - 1] if self.key[ve - 1] in "CS" else 0.0
+
+    def natural(self, vs: int, ve: int) -> float:
+        """Width of visible chars vs..ve-1 set on one line without adjustment."""
+        return self.P[ve] - self.P[vs] - self.kern[vs] - self.end_blank(ve)
+
+    def bound(self, vs: int, room: float) -> float:
+        """Largest Q[e] for which chars vs..e-1 fit `room` with every blank compressed."""
+        return self.Q[vs] + self.gap[vs] - self.start_blank(vs) + room + EPS
+
+    def minimal(self, vs: int, ve: int) -> float:
+        return self.Q[ve] - self.Q[vs] - self.gap[vs] + self.start_blank(vs)
+
+    def legal(self, lo: int, p: int) -> bool:
+        """Whether a line starting at `lo` may end before p under 避头尾 alone."""
+        key = self.key
+        if key[p] == "W" or key[p] in START_KEYS:
+            return False
+        q = self.visible_end(lo, p) - 1
+        return q >= lo and key[q] not in END_KEYS
+
+
+def break_lines(text: str, advances: Sequence[float], sizes: Sequence[float], measure: float,
+                indent: float = 0.0, align: str = "justify", latin_gap: float = 0.0,
+                first_measure: float | None = None) -> list[Line]:
+    """Break one paragraph into lines and place every glyph.
+
+    In: text; advances[i] / sizes[i] = natural advance / font size of text[i] in pt;
+    measure (pt); indent of the first line; align (justify | left | center | right |
+    distribute); latin_gap between Han and Latin/digits; first_measure = right edge
+    of the first line if it differs from measure (the indent is inside it).
+    Out: lines covering text in order; xs relative to the left edge of the measure.
+    Empty text gives one empty last line.
+    """
+    if not (len(text) == len(advances) == len(sizes)):
+        raise ValueError("字符、字宽与字号的数量不一致")
+    if align not in ALIGNS:
+        raise ValueError(f"未知的对齐方式：{align}")
+    if measure <= 0:
+        raise ValueError("版心宽度必须大于零")
+    first_right = measure if first_measure is None else first_measure
+    if not text:
+        return [Line(0, 0, (), indent, True)]
+    para = _Para(text, advances, sizes, latin_gap)
+    rooms = (max(first_right - indent, 0.0), measure)
+    ranges = _choose_ranges(para, rooms)
+    _avoid_orphan(para, ranges, rooms, align in ("justify", "distribute"))
+    lines = []
+    for index, (s, e, over) in enumerate(ranges):
+        last = index == len(ranges) - 1
+        x_left = indent if index == 0 else 0.0
+        room = rooms[0] if index == 0 else rooms[1]
+        mode = "left" if align == "justify" and last else align
+        lines.append(_place(para, s, e, x_left, room, mode, last, over))
+    return lines
+
+
+def _choose_ranges(p: _Para, rooms: tuple[float, float]) -> list[tuple[int, int, bool]]:
+    """Greedy line ends: each line takes every cluster that fits once marks are compressed."""
+    ranges: list[tuple[int, int, bool]] = []
+    s, n, breaks = 0, p.n, p.breaks
+    while s < n:
+        room = rooms[0] if not ranges else rooms[1]
+        vs = p.first_visible(s)
+        if vs == n:
+            ranges.append((s, n, False))
+            break
+        bound = p.bound(vs, room)
+        limit = max(bisect_right(p.Q, bound) - 1, vs)
+        k = bisect_right(breaks, limit) - 1
+        while k + 1 < len(breaks) and p.Q[p.visible_end(vs, breaks[k + 1])] <= bound:
+            k += 1   # trailing spaces take no width
+        if k >= 0 and breaks[k] > vs:
+            e, over = breaks[k], False
+            if e < n and _overwide(p, e, breaks[k + 1], rooms[1]):
+                e = _legal_split(p, vs, e, limit) or e   # start the long run on this line
+        else:
+            e, over = _forced_split(p, vs, limit)
+        ranges.append((s, e, over))
+        s = e
+    return ranges
+
+
+def _overwide(p: _Para, s: int, e: int, room: float) -> bool:
+    """Whether the cluster s..e-1 is wider than a whole line even when compressed."""
+    return p.minimal(s, p.visible_end(s, e)) > room + EPS
+
+
+def _legal_split(p: _Para, vs: int, lo: int, limit: int) -> int | None:
+    """Last point in (lo, limit] where a line from vs may end under 避头尾, or None."""
+    for q in range(min(limit, p.n - 1), lo, -1):
+        if p.legal(vs, q):
+            return q
+    return None
+
+
+def _forced_split(p: _Para, vs: int, limit: int) -> tuple[int, bool]:
+    """Break inside a run too wide for the line: (end, overfull)."""
+    found = _legal_split(p, vs, vs, limit)
+    if found:
+        return found, False
+    over = limit <= vs
+    e = vs + 1 if over else limit
+    while e < p.n and p.key[e] == "W":
+        e += 1
+    return e, over
+
+
+def _counted(key: str, s: int, e: int) -> int:
+    """Characters of key[s:e] that count for the orphan rule (not spaces, not marks)."""
+    return sum(1 for k in key[s:e] if k != "W" and k not in PUNCT_KEYS)
+
+
+def _avoid_orphan(p: _Para, ranges: list, rooms: tuple[float, float], fill: bool) -> None:
+    """孤字不成行: pull one cluster down when the last line holds one character."""
+    if len(ranges) < 2:
+        return
+    (ps, pe, pover), (s, e, over) = ranges[-2], ranges[-1]
+    if pover or _counted(p.key, s, e) >= 2:
+        return
+    k = bisect_left(p.breaks, pe) - 1
+    pvs = p.first_visible(ps)
+    if k < 0 or p.breaks[k] <= pvs:
+        return
+    b = p.breaks[k]
+    if p.minimal(b, p.visible_end(b, e)) > rooms[1] + EPS:
+        return
+    if fill:
+        prev_room = rooms[0] if len(ranges) == 2 else rooms[1]
+        ve = p.visible_end(pvs, b)
+        slack = prev_room - p.natural(pvs, ve)
+        gaps = p.stretch[pvs + 1:ve].count(1)
+        if slack > 0 and (not gaps or slack / gaps > ORPHAN_MAX_STRETCH * p.size[ve - 1]):
+            return
+    ranges[-2:] = [(ps, b, False), (b, e, over)]
+
+
+def _place(p: _Para, s: int, e: int, x_left: float, room: float, mode: str,
+           last: bool, over: bool) -> Line:
+    """Position the glyphs of chars s..e-1 in a line starting at x_left, `room` wide."""
+    vs = p.first_visible(s)
+    ve = p.visible_end(vs, e)
+    if vs == ve:
+        return Line(s, e, (x_left,) * (e - s), x_left, last, over)
+    natural = p.natural(vs, ve)
+    if natural > room + EPS:
+        xs = _shrunk_xs(p, vs, ve, x_left, natural - room, natural - p.minimal(vs, ve))
+    else:
+        xs = _spread_xs(p, vs, ve, x_left, room - natural, mode)
+    width = xs[-1] + p.adv[ve - 1] - p.end_blank(ve)
+    full = [xs[0]] * (vs - s) + xs + [width] * (e - ve)
+    return Line(s, e, tuple(full), width, last, over)
+
+
+def _spread_xs(p: _Para, vs: int, ve: int, x_left: float, slack: float, mode: str) -> list:
+    """xs of a line with `slack` to spare: stretched gaps for justify/distribute, else offset."""
+    steps = p.inc[vs + 1:ve]
+    offset = 0.0
+    if mode in ("justify", "distribute") and steps:
+        flags = p.stretch[vs + 1:ve]
+        gaps = flags.count(1)
+        if gaps:   # only gaps where stretching is allowed
+            steps = list(map(add, steps, map(mul, flags, repeat(slack / gaps))))
+        else:      # nothing else to widen: space out the letters
+            share = slack / len(steps)
+            steps = [step + share for step in steps]
+    elif mode in ("center", "distribute"):
+        offset = slack / 2
+    elif mode == "right":
+        offset = slack
+    return list(accumulate(steps, initial=x_left + offset))
+
+
+def _shrunk_xs(p: _Para, vs: int, ve: int, x_left: float, deficit: float,
+               shrinkable: float) -> list:
+    """xs of a line too wide by `deficit`: every free blank gives up the same share."""
+    ratio = min(deficit / shrinkable, 1.0) if shrinkable > EPS else 0.0
+    key, adv, blank, consumed, kern = p.key, p.adv, p.blank, p.consumed, p.kern
+    xs, pen = [], x_left
+    for i in range(vs, ve):
+        if i > vs:
+            pen += kern[i]
+        k = key[i]
+        cut = 0.0
+        if blank[i] and not consumed[i] and k in COMPRESSIBLE_KEYS:
+            if not ((i == vs and k == "O") or (i == ve - 1 and k != "O")):
+                cut = blank[i] * ratio
+        if k == "O":
+            pen -= cut
+            xs.append(pen)
+            pen += adv[i]
+        else:
+            xs.append(pen)
+            pen += adv[i] - cut
+    return xs

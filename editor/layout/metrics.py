@@ -1,0 +1,114 @@
+"""Character widths for the layout engine, in em.
+
+in: a FontFace (editor.layout.fonts); out: FontMetrics answering advance(ch), has(ch),
+ascent, descent and name. The font's cmap and hmtx are read once per file and process;
+each character's width is then a dict lookup. FixedMetrics is the stand-in for pure unit
+tests: CJK and full-width marks 1 em, everything else 0.5 em.
+"""
+from __future__ import annotations
+
+import threading
+import unicodedata
+from dataclasses import dataclass
+
+from fontTools.ttLib import TTFont
+
+# Marks that share code points with Latin text but are set full-width in Chinese.
+FULL_WIDTH_SHARED = set("“”‘’…—")
+
+
+@dataclass(frozen=True)
+class _Tables:
+    """What one font file contributes: code point -> advance (font units) and the rest."""
+    advances: dict[int, int]
+    missing_advance: int      # .notdef, drawn for a character the font lacks
+    units_per_em: int
+    ascent: int
+    descent: int              # positive, below the baseline
+
+
+_loaded: dict[tuple[str, int], _Tables] = {}
+_lock = threading.Lock()   # the layout may run on a worker thread while the UI measures
+
+
+def _read_tables(path: str, index: int) -> _Tables:
+    """in: a font file and face index; out: its advances per code point and its metrics."""
+    font = TTFont(path, fontNumber=index, lazy=True)
+    widths = font["hmtx"].metrics
+    cmap = font.getBestCmap() or {}
+    advances = {cp: widths[glyph][0] for cp, glyph in cmap.items() if glyph in widths}
+    os2 = font["OS/2"] if "OS/2" in font else None
+    if os2 is not None and os2.sTypoAscender - os2.sTypoDescender > 0:
+        ascent, descent = os2.sTypoAscender, -os2.sTypoDescender
+    else:
+        ascent, descent = font["hhea"].ascent, -font["hhea"].descent
+    notdef = font.getGlyphOrder()[0]
+    return _Tables(advances, widths[notdef][0], font["head"].unitsPerEm, ascent, descent)
+
+
+def _tables(path: str, index: int) -> _Tables:
+    key = (path, index)
+    with _lock:
+        if key not in _loaded:
+            _loaded[key] = _read_tables(path, index)
+        return _loaded[key]
+
+
+class FontMetrics:
+    """Widths of one face. in: anything with path, index and name (a FontFace).
+    The font is read on first use, not on construction."""
+
+    def __init__(self, face) -> None:
+        self.face = face
+        self.name: str = face.name
+        self._em: dict[str, float] | None = None
+        self._tables: _Tables | None = None
+
+    def _load(self) -> _Tables:
+        if self._tables is None:
+            self._tables = _tables(str(self.face.path), getattr(self.face, "index", 0))
+            self._em = {}
+        return self._tables
+
+    def advance(self, ch: str) -> float:
+        """in: one character; out: its advance width in em (the .notdef width if missing)."""
+        try:
+            return self._em[ch]   # type: ignore[index]
+        except (KeyError, TypeError):
+            tables = self._load()
+            units = tables.advances.get(ord(ch), tables.missing_advance)
+            width = self._em[ch] = units / tables.units_per_em   # type: ignore[index]
+            return width
+
+    def has(self, ch: str) -> bool:
+        """in: one character; out: whether the font has a glyph for it."""
+        return ord(ch) in self._load().advances
+
+    @property
+    def ascent(self) -> float:
+        """Height above the baseline in em (OS/2 typo ascender, else hhea)."""
+        tables = self._load()
+        return tables.ascent / tables.units_per_em
+
+    @property
+    def descent(self) -> float:
+        """Depth below the baseline in em, as a positive number."""
+        tables = self._load()
+        return tables.descent / tables.units_per_em
+
+
+class FixedMetrics:
+    """Deterministic widths for unit tests: wide (CJK, full-width forms) and the marks in
+    FULL_WIDTH_SHARED are 1 em, everything else 0.5 em; every character is present."""
+
+    name = "Fixed"
+    ascent = 0.88
+    descent = 0.12
+
+    def advance(self, ch: str) -> float:
+        if ch in FULL_WIDTH_SHARED or unicodedata.east_asian_width(ch) in ("W", "F"):
+            return 1.0
+        return 0.5
+
+    def has(self, ch: str) -> bool:
+        return True

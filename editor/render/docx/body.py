@@ -1,0 +1,240 @@
+"""The documents: every block of every document as a styled paragraph, table or picture.
+
+in: the python-docx Document, the documents in print order, the spec and grid;
+out: paragraphs in the styles of styles.py, each document starting on a new page, its
+title bookmarked `_Toc_doc{k}` for the 目录's PAGEREF fields. Bold, italic and sub/super
+script stay run properties; fonts come from the styles.
+"""
+from __future__ import annotations
+
+import io
+from dataclasses import dataclass
+
+from docx.image.exceptions import UnrecognizedImageError
+from docx.oxml.ns import qn
+from docx.shared import Pt
+
+from ...layout.blocks import ATTACHMENT_LEAD, is_standalone_heading
+from ...layout.setting import SENTENCE_END
+from ...layout.spec import LayoutSpec
+from ...layout.tables import PAD, image_size
+from ...model import Block, BlockKind, Document, Run
+from . import oxml
+from .flow import Flow, estimate_lines
+from .styles import ALIGN, BODY_CHARS, BLOCK_STYLES, Grid, spec_key, style_for
+
+IMAGE_LOST = "［此处图片格式无法写入 DOCX］"
+
+
+def bookmark_name(k: int) -> str:
+    """The bookmark on document k's title (hidden in Word: the name starts with _)."""
+    return f"_Toc_doc{k}"
+
+
+@dataclass
+class Context:
+    doc: object           # python-docx Document
+    spec: LayoutSpec
+    grid: Grid
+    flow: Flow
+    bookmark_id: int = 0
+
+
+def add_runs(paragraph, runs: list[Run], char_style: str | None = None) -> None:
+    """Runs with their bold/italic/script; '\\n' becomes a line break, '\\t' a tab."""
+    for r in runs:
+        if not r.text:
+            continue
+        run = paragraph.add_run(r.text, char_style)
+        if r.bold:
+            run.bold = True
+        if r.italic:
+            run.italic = True
+        if r.script == "sub":
+            run.font.subscript = True
+        elif r.script == "sup":
+            run.font.superscript = True
+
+
+def split_runs(runs: list[Run], at: int) -> tuple[list[Run], list[Run]]:
+    """Runs cut at character offset `at` (the end of a run-in heading's lead sentence)."""
+    head, tail, pos = [], [], 0
+    for r in runs:
+        a, b = pos, pos + len(r.text)
+        pos = b
+        if b <= at:
+            head.append(r)
+        elif a >= at:
+            tail.append(r)
+        else:
+            head.append(Run(r.text[:at - a], r.bold, r.italic, r.script))
+            tail.append(Run(r.text[at - a:], r.bold, r.italic, r.script))
+    return head, tail
+
+
+def _title_runs(block: Block) -> list[Run]:
+    parts = [p.strip() for p in block.text.split("\n") if p.strip()]
+    bold = bool(block.runs) and all(r.bold for r in block.runs)
+    return [Run("\n".join(parts), bold=bold)]
+
+
+def _height(ctx: Context, block: Block) -> tuple[bool, float]:
+    """(sits on the grid, height in pt when it does not) of a block, as our layout sets it."""
+    st = ctx.spec.style(spec_key(block))
+    if block.kind == BlockKind.TABLE:
+        size, line = st.size, st.size * 1.5
+        cols = max((len(r) for r in block.rows), default=1)
+        width = ctx.grid.measure / cols - 2 * PAD
+        return False, sum(max(estimate_lines(c, size, width) for c in row) * line + 2 * PAD
+                          for row in block.rows if row)
+    if block.kind == BlockKind.IMAGE:
+        return False, _image_box(ctx, block)[1]
+    if st.leading:
+        measure = ctx.grid.measure - (st.left + st.right) * st.size
+        return False, estimate_lines(block.text, st.size, measure) * st.leading * st.size
+    return True, 0.0
+
+
+def _image_box(ctx: Context, block: Block) -> tuple[float, float]:
+    """Width and height in pt: the measure wide, at most 90 % of the type area high."""
+    w_px, h_px = image_size(block.image or b"") or (4, 3)
+    width = ctx.grid.measure
+    height = min(width * h_px / w_px, ctx.spec.text_height * 0.9)
+    return height * w_px / h_px, height
+
+
+def _spacing(ctx: Context, block: Block, paragraph, page_break: bool) -> None:
+    """Space before as our paginator puts it; a page break before the first block."""
+    st = ctx.spec.style(spec_key(block))
+    pitch = ctx.grid.line_pitch
+    if page_break:
+        ctx.flow.new_page()
+    on_grid, height = _height(ctx, block)
+    before = ctx.flow.place(st.space_before * pitch, st.space_after * pitch, on_grid, height)
+    if paragraph is None:
+        return
+    pPr = paragraph._p.get_or_add_pPr()
+    if page_break:
+        oxml.set_on(pPr, "pageBreakBefore")
+    if abs(before - st.space_before * pitch) > 0.05:
+        oxml.set_spacing(pPr, before_pt=before)
+
+
+def write_text_block(ctx: Context, block: Block, note_indent: float) -> object:
+    """One paragraph for a text block; returns the python-docx paragraph."""
+    p = ctx.doc.add_paragraph(style=style_for(block))
+    pPr = p._p.get_or_add_pPr()
+    if block.kind == BlockKind.TITLE:
+        add_runs(p, _title_runs(block))
+        return p
+    runs = block.runs
+    if block.kind == BlockKind.HEADING and block.level >= 2:
+        m = SENTENCE_END.search(block.text)
+        if m and m.end() < len(block.text.rstrip()):
+            head, tail = split_runs(runs, m.end())
+            add_runs(p, head)
+            add_runs(p, tail, BODY_CHARS)
+            return p
+    if is_standalone_heading(block):
+        oxml.set_on(pPr, "keepNext")
+    if block.align and block.kind in (BlockKind.PARAGRAPH, BlockKind.LIST_ITEM):
+        oxml.set_child(pPr, "jc", val=ALIGN.get(block.align, "both"))
+    if block.kind == BlockKind.ATTACHMENT_NOTE and not block.text.startswith(ATTACHMENT_LEAD[:2]):
+        oxml.set_indent(pPr, ctx.spec.style("attachment_note").size, 0, note_indent)
+    add_runs(p, runs)
+    return p
+
+
+def write_table(ctx: Context, block: Block) -> None:
+    """A ruled table, columns of equal width across the measure, cells in style 表格."""
+    rows = [r for r in block.rows if r]
+    ncols = max(len(r) for r in rows)
+    table = ctx.doc.add_table(rows=len(rows), cols=ncols)
+    tblPr = table._tbl.tblPr
+    borders = oxml.set_child(tblPr, "tblBorders")
+    for side in ("top", "left", "bottom", "right", "insideH", "insideV"):
+        oxml.set_child(borders, side, val="single", sz=4, space=0, color="000000")
+    margins = oxml.set_child(tblPr, "tblCellMar")
+    for side in ("top", "left", "bottom", "right"):
+        oxml.set_child(margins, side, w=round(PAD * 20), type="dxa")
+    oxml.set_child(tblPr, "tblW", w=round(ctx.grid.measure * 20), type="dxa")
+    width = Pt(ctx.grid.measure / ncols)
+    cell_style = BLOCK_STYLES["table"][1]
+    for r, row in enumerate(rows):
+        for c in range(ncols):
+            cell = table.cell(r, c)
+            cell.width = width
+            p = cell.paragraphs[0]
+            p.style = cell_style
+            text = row[c] if c < len(row) else ""
+            if text:
+                p.add_run(text)
+
+
+def write_image(ctx: Context, block: Block) -> object:
+    """The picture centred, scaled to the measure; a visible note when Word cannot take it."""
+    p = ctx.doc.add_paragraph(style=style_for(block))
+    pPr = p._p.get_or_add_pPr()
+    oxml.set_child(pPr, "jc", val="center")
+    oxml.set_indent(pPr, ctx.spec.size, 0)
+    oxml.set_on(pPr, "snapToGrid", False)
+    oxml.set_child(pPr, "spacing", line=240, lineRule="auto")   # an exact line would clip it
+    width, _ = _image_box(ctx, block)
+    try:
+        p.add_run().add_picture(io.BytesIO(block.image or b""), width=Pt(width))
+    except (UnrecognizedImageError, ValueError, ZeroDivisionError):
+        p.add_run(IMAGE_LOST)
+    return p
+
+
+def write_document(ctx: Context, doc: Document, k: int) -> None:
+    """All blocks of document k, from a new page; the title carries the bookmark."""
+    page_break = True
+    note_indent = 0.0
+    marked = False
+    for block in doc.blocks:
+        if block.kind == BlockKind.PAGE_BREAK:
+            page_break = True
+            continue
+        if block.kind == BlockKind.TABLE and not any(block.rows):
+            continue
+        if block.kind == BlockKind.ATTACHMENT_NOTE and block.text.startswith(ATTACHMENT_LEAD[:2]):
+            st = ctx.spec.style("attachment_note")
+            note_indent = st.indent + 3          # 附件： is three characters
+        if block.kind == BlockKind.TABLE:
+            if page_break:
+                # Word cannot break before a table: an empty paragraph carries the break
+                p = ctx.doc.add_paragraph(style=style_for(block))
+                oxml.set_on(p._p.get_or_add_pPr(), "pageBreakBefore")
+                ctx.flow.new_page()
+                page_break = False
+            _spacing(ctx, block, None, False)
+            write_table(ctx, block)
+            continue
+        if block.kind == BlockKind.IMAGE:
+            p = write_image(ctx, block)
+        else:
+            p = write_text_block(ctx, block, note_indent)
+        _spacing(ctx, block, p, page_break)
+        page_break = False
+        if block.kind == BlockKind.TITLE and not marked:
+            oxml.add_bookmark(p, bookmark_name(k), ctx.bookmark_id)
+            ctx.bookmark_id += 1
+            marked = True
+    if not marked:      # no title: the bookmark goes on the document's first paragraph
+        body = ctx.doc.element.body
+        first = _first_paragraph_of_last_document(body)
+        if first is not None:
+            from docx.text.paragraph import Paragraph
+            oxml.add_bookmark(Paragraph(first, ctx.doc._body), bookmark_name(k), ctx.bookmark_id)
+            ctx.bookmark_id += 1
+
+
+def _first_paragraph_of_last_document(body):
+    """The last paragraph that starts a page (pageBreakBefore): where document k begins."""
+    found = None
+    for p in body.iter(qn("w:p")):
+        pPr = p.find(qn("w:pPr"))
+        if pPr is not None and pPr.find(qn("w:pageBreakBefore")) is not None:
+            found = p
+    return found

@@ -1,0 +1,220 @@
+"""Named styles of the exported DOCX: one paragraph style per block kind, the 目录's styles,
+the cover and back-page styles, and the document defaults (zh-CN, kinsoku, fonts).
+
+in: a python-docx Document and the LayoutSpec; out: the styles written into the document,
+and `style_for(block)` naming the style a block takes. East Asian fonts live on the
+styles (w:rFonts w:eastAsia), never on single runs.
+
+Four kinds use Word's built-in styles, because Chinese Word and WPS already show those
+under the wanted name and would otherwise list it twice: 正文 = Normal, 标题 = Title,
+副标题 = Subtitle, 列表 = List.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+
+from docx.enum.style import WD_STYLE_TYPE
+from docx.oxml.ns import qn
+
+from ...layout.spec import LayoutSpec, Style
+from ...model import Block, BlockKind
+from . import oxml
+
+# spec style key → (label shown to the editor, name written in the file)
+BLOCK_STYLES = {
+    "default": ("正文", "Normal"),
+    "registration": ("登记号", "登记号"),
+    "title": ("标题", "Title"),
+    "subtitle": ("副标题", "Subtitle"),
+    "author": ("讲话人", "讲话人"),
+    "doc_number": ("文号", "文号"),
+    "recipients": ("主送", "主送"),
+    "heading1": ("一级标题", "一级标题"),
+    "heading2": ("二级标题", "二级标题"),
+    "heading3": ("三级标题", "三级标题"),
+    "heading4": ("四级标题", "四级标题"),
+    "chapter": ("章标题", "章标题"),
+    "list_item": ("列表", "List"),
+    "table": ("表格", "表格"),
+    "attachment_note": ("附件说明", "附件说明"),
+    "signature": ("落款", "落款"),
+    "date": ("成文日期", "成文日期"),
+    "annex_label": ("附件标识", "附件标识"),
+    "annex_title": ("附件标题", "附件标题"),
+    "issued": ("印发", "印发"),
+    "note": ("附注", "附注"),
+}
+TOC_TITLE, TOC_SECTION, TOC_ENTRY, TOC_NUMBER = "目录标题", "目录栏目", "目录条目", "目录页码行"
+BODY_CHARS = "正文字符"       # character style: the body text after a run-in heading
+ALIGN = {"justify": "both", "left": "left", "center": "center", "right": "right",
+         "distribute": "distribute"}
+OUTLINE = {"title": 0, "heading1": 1, "heading2": 2, "heading3": 3, "heading4": 4,
+           "chapter": 1, "annex_title": 1}
+KEEP_NEXT = {"registration", "title", "subtitle", "author", "doc_number", "recipients",
+             "chapter", "annex_label", "annex_title", "signature"}
+
+
+@dataclass(frozen=True)
+class Grid:
+    """The page's type area and grid as Word stores them (whole twips)."""
+    measure: float        # pt, from the rounded margins
+    line_pitch: float     # pt per grid line (floor to whole twips: N lines must fit)
+    char_pitch: float     # pt per character on the grid
+
+    @property
+    def line_twips(self) -> int:
+        return int(self.line_pitch * 20)
+
+
+def spec_key(block: Block) -> str:
+    """The LayoutSpec style name of a block (as the layout engine picks it)."""
+    if block.kind == BlockKind.HEADING:
+        return f"heading{min(max(block.level, 1), 4)}"
+    if block.kind in (BlockKind.PARAGRAPH, BlockKind.IMAGE, BlockKind.PAGE_BREAK):
+        return "default"
+    return block.kind.value
+
+
+def style_for(block: Block) -> str:
+    """Name of the DOCX paragraph style a block is written in."""
+    return BLOCK_STYLES.get(spec_key(block), BLOCK_STYLES["default"])[1]
+
+
+def family(spec: LayoutSpec, role: str) -> str:
+    """The office font a role asks for first (what Word and WPS look up by name)."""
+    entry = spec.fonts.get(role) or spec.fonts.get("body") or {}
+    families = entry.get("families") or ["宋体"]
+    return families[0]
+
+
+def _reset(style) -> None:
+    """Drop what the template put in a built-in style, keep its identity."""
+    el = style.element
+    for tag in ("w:pPr", "w:rPr", "w:link", "w:next"):
+        for child in el.findall(qn(tag)):
+            el.remove(child)
+
+
+def _paragraph_style(doc, name: str, base: str | None = "Normal"):
+    styles = doc.styles
+    try:
+        style = styles[name]
+        _reset(style)
+    except KeyError:
+        style = styles.add_style(name, WD_STYLE_TYPE.PARAGRAPH)
+    if base and name != base:
+        style.base_style = styles[base]
+    style.quick_style = True
+    return style
+
+
+def write_style(doc, name: str, spec: LayoutSpec, grid: Grid, st: Style, *,
+                snap: bool | None = None, color: str | None = None, keep_next: bool = False,
+                outline: int | None = None, base: str | None = "Normal"):
+    """in: a style name and a spec Style; out: the paragraph style, fully specified (font,
+    size, alignment, indents in characters, spacing in points, exact line height)."""
+    style = _paragraph_style(doc, name, base)
+    el = style.element
+    pPr = el.get_or_add_pPr()
+    rPr = el.get_or_add_rPr()
+    on_grid = st.leading == 0
+    if keep_next:
+        oxml.set_on(pPr, "keepNext")
+    if not on_grid:            # titles: their lines stay together
+        oxml.set_on(pPr, "keepLines")
+    oxml.set_on(pPr, "snapToGrid", on_grid if snap is None else snap)
+    line = grid.line_pitch if on_grid else st.leading * st.size
+    oxml.set_spacing(pPr, st.space_before * grid.line_pitch, st.space_after * grid.line_pitch, line)
+    oxml.set_indent(pPr, st.size, st.indent, st.left, st.right)
+    oxml.set_child(pPr, "jc", val=ALIGN.get(st.align, "both"))
+    if outline is not None:
+        oxml.set_child(pPr, "outlineLvl", val=outline)
+    oxml.set_fonts(rPr, family(spec, st.font))
+    oxml.set_size(rPr, st.size)
+    if color:
+        oxml.set_child(rPr, "color", val=color)
+    return style
+
+
+def _character_style(doc, name: str, spec: LayoutSpec, role: str, size: float):
+    styles = doc.styles
+    try:
+        style = styles[name]
+    except KeyError:
+        style = styles.add_style(name, WD_STYLE_TYPE.CHARACTER)
+    rPr = style.element.get_or_add_rPr()
+    oxml.set_fonts(rPr, family(spec, role))
+    oxml.set_size(rPr, size)
+    return style
+
+
+def write_defaults(doc, spec: LayoutSpec) -> None:
+    """docDefaults: body font and size, zh-CN, Chinese line breaking, no space after."""
+    root = doc.styles.element
+    defaults = root.find(qn("w:docDefaults"))
+    rPr = defaults.find(qn("w:rPrDefault")).find(qn("w:rPr"))
+    oxml.set_fonts(rPr, family(spec, "body"))
+    oxml.set_size(rPr, spec.size)
+    oxml.set_lang(rPr)
+    ppr_default = defaults.find(qn("w:pPrDefault"))
+    if ppr_default is None:
+        ppr_default = oxml.set_child(defaults, "pPrDefault")
+    pPr = ppr_default.find(qn("w:pPr"))
+    if pPr is None:
+        pPr = oxml.set_child(ppr_default, "pPr")
+    oxml.set_chinese_breaking(pPr)
+    oxml.set_spacing(pPr, 0, 0)
+
+
+def _toc_styles(doc, spec: LayoutSpec, grid: Grid) -> None:
+    conf = spec.toc
+    size = conf.get("size", spec.size)
+    plain = Style(font=conf.get("entry_font", "body"), size=size, align="left", indent=0)
+    write_style(doc, TOC_TITLE, spec, grid,
+                Style(font=conf.get("title_font", "hei"), size=conf.get("title_size", 18),
+                      align="center", indent=0, leading=1.6), outline=0)
+    write_style(doc, TOC_SECTION, spec, grid,
+                replace(plain, font=conf.get("section_font", "hei")), keep_next=True)
+    write_style(doc, TOC_ENTRY, spec, grid, plain, keep_next=True)
+    number = write_style(doc, TOC_NUMBER, spec, grid, plain)
+    leader = {"…": "middleDot", "·": "middleDot", ".": "dot", "-": "hyphen", "_": "underscore"}
+    oxml.add_tab(number.element.get_or_add_pPr(), grid.measure, "right",
+                 leader.get(conf.get("leader", "…"), "dot"))
+
+
+def _furniture_styles(doc, spec: LayoutSpec, grid: Grid) -> None:
+    """Header, footer, cover, back page: off the grid, no indent."""
+    def centre(font: str, size: float, leading: float = 1.5, align: str = "center") -> Style:
+        return Style(font=font, size=size, align=align, indent=0, leading=leading)
+    head = spec.header
+    write_style(doc, "Header", spec, grid, centre(head.get("font", "song"), head.get("size", 9),
+                                                  1.2, "left"))
+    folio = spec.folio
+    write_style(doc, "Footer", spec, grid, centre(folio.get("font", "song"),
+                                                  folio.get("size", 10.5), 1.2))
+    s = spec.size
+    for name, st in (("封面刊名", centre("title", 40, 1.3)), ("封面年份", centre("hei", 64, 1.2)),
+                     ("封面期号", centre("song", 20)), ("封面日期", centre("song", 14)),
+                     ("扉页刊名", centre("title", 22, 1.4)), ("扉页信息", centre("song", 12)),
+                     ("简介标题", centre("hei", s * 1.4, 1.8)),
+                     ("简介", Style(font="body", size=s, align="justify", indent=2, leading=1.7)),
+                     ("版权刊名", centre("hei", s * 1.1, 1.8, "left")),
+                     ("版权", centre("body", s * 0.9, 1.6, "left"))):
+        write_style(doc, name, spec, grid, st)
+
+
+def write_styles(doc, spec: LayoutSpec, grid: Grid) -> None:
+    """Every style the exporter uses, from the spec's block styles."""
+    write_defaults(doc, spec)
+    write_style(doc, "Normal", spec, grid, spec.style("default"), base=None)
+    for key, (_, name) in BLOCK_STYLES.items():
+        if key == "default":
+            continue
+        st = spec.style(key)
+        if key == "table":
+            st = replace(st, indent=0, align="left", left=0, right=0, leading=1.5)
+        write_style(doc, name, spec, grid, st, keep_next=key in KEEP_NEXT,
+                    outline=OUTLINE.get(key))
+    _character_style(doc, BODY_CHARS, spec, spec.style("default").font, spec.style("default").size)
+    _toc_styles(doc, spec, grid)
+    _furniture_styles(doc, spec, grid)

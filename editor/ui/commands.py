@@ -1,0 +1,199 @@
+"""Every edit the editor can make, as an undoable command on an IssueSession.
+
+in: a session and what to change; out: QUndoCommands to push on session.undo. Each command
+keeps what it needs to undo itself and changes the session only through its methods, so
+the panels hear about it through the session's signals.
+"""
+from __future__ import annotations
+
+import dataclasses
+
+from PySide6.QtGui import QUndoCommand
+
+from ..model import Correction, DocumentRef, Section
+from .labels import META_LABELS
+
+_META_ID = 1001
+
+
+class SetMeta(QUndoCommand):
+    """Change one issue field; successive edits of the same field merge into one step."""
+
+    def __init__(self, session, name: str, value):
+        super().__init__(f"修改{META_LABELS.get(name, name)}")
+        self.session, self.name = session, name
+        self.old, self.new = getattr(session.issue, name), value
+
+    def id(self) -> int:
+        return _META_ID
+
+    def mergeWith(self, other: QUndoCommand) -> bool:
+        if not isinstance(other, SetMeta) or other.name != self.name:
+            return False
+        self.new = other.new
+        return True
+
+    def redo(self):
+        self.session.set_meta(self.name, self.new)
+
+    def undo(self):
+        self.session.set_meta(self.name, self.old)
+
+
+def _merged(corrections: list[Correction], block: int, changes: dict, original) -> list[Correction]:
+    """in: a ref's corrections, a block, field → new value and the block as received;
+    out: the new list, with one entry per block and no field that only repeats the original."""
+    entry = next((dataclasses.replace(c) for c in corrections if c.block == block), Correction(block))
+    for name, value in changes.items():
+        setattr(entry, name, value)
+    if original is not None:
+        if entry.kind == original.kind.value:
+            entry.kind = None
+        if entry.level == original.level:
+            entry.level = None
+        if entry.text == original.text:
+            entry.text = None
+    rest = [c for c in corrections if c.block != block]
+    if any(getattr(entry, f) is not None for f in ("kind", "level", "text")):
+        rest.append(entry)
+    return sorted(rest, key=lambda c: c.block)
+
+
+class CorrectBlock(QUndoCommand):
+    """Correct a block's kind, level or text (None in `changes` = back to as received)."""
+
+    def __init__(self, session, ref: DocumentRef, block: int, **changes):
+        names = {"kind": "类型", "level": "级别", "text": "文字"}
+        what = "、".join(names[k] for k in changes)
+        super().__init__(f"修改第 {block + 1} 段{what}")
+        self.session, self.ref = session, ref
+        self.old = [dataclasses.replace(c) for c in ref.corrections]
+        raw = session.raw_document(ref)
+        original = raw.blocks[block] if raw and 0 <= block < len(raw.blocks) else None
+        self.new = _merged(ref.corrections, block, changes, original)
+
+    def redo(self):
+        self.session.set_corrections(self.ref, self.new, self.ref.kind)
+
+    def undo(self):
+        self.session.set_corrections(self.ref, self.old, self.ref.kind)
+
+
+class SetDocumentKind(QUndoCommand):
+    """Override a document's 文种 ('' = as recognised)."""
+
+    def __init__(self, session, ref: DocumentRef, kind: str):
+        super().__init__("修改文种")
+        self.session, self.ref = session, ref
+        self.old, self.new = ref.kind, (kind or None)
+
+    def redo(self):
+        self.session.set_corrections(self.ref, self.ref.corrections, self.new)
+
+    def undo(self):
+        self.session.set_corrections(self.ref, self.ref.corrections, self.old)
+
+
+class MoveDocument(QUndoCommand):
+    """Move a document to (section, index); the index counts positions before the move."""
+
+    def __init__(self, session, src: tuple[int, int], dst: tuple[int, int]):
+        super().__init__("移动文件")
+        self.session = session
+        si, di = src
+        ti, tj = dst
+        if si == ti and tj > di:
+            tj -= 1          # the document leaves its place before it is inserted
+        self.src, self.dst = (si, di), (ti, tj)
+
+    def redo(self):
+        ref = self.session.take_document(*self.src)
+        self.session.insert_document(*self.dst, ref)
+
+    def undo(self):
+        ref = self.session.take_document(*self.dst)
+        self.session.insert_document(*self.src, ref)
+
+
+class MoveSection(QUndoCommand):
+    """Move a 栏目 to position `dst` (counted before the move)."""
+
+    def __init__(self, session, src: int, dst: int):
+        super().__init__("移动栏目")
+        self.session = session
+        self.src, self.dst = src, (dst - 1 if dst > src else dst)
+
+    def redo(self):
+        self.session.insert_section(self.dst, self.session.take_section(self.src))
+
+    def undo(self):
+        self.session.insert_section(self.src, self.session.take_section(self.dst))
+
+
+class AddDocuments(QUndoCommand):
+    """Insert new documents (already imported or failed) into a section at an index."""
+
+    def __init__(self, session, si: int, di: int, refs: list[DocumentRef]):
+        super().__init__(f"添加 {len(refs)} 个文件")
+        self.session, self.si, self.di, self.refs = session, si, di, refs
+
+    def redo(self):
+        for n, ref in enumerate(self.refs):
+            self.session.insert_document(self.si, self.di + n, ref)
+
+    def undo(self):
+        for _ref in self.refs:
+            self.session.take_document(self.si, self.di)
+
+
+class RemoveDocument(QUndoCommand):
+    def __init__(self, session, si: int, di: int):
+        super().__init__("移除文件")
+        self.session, self.si, self.di = session, si, di
+        self.ref: DocumentRef | None = None
+
+    def redo(self):
+        self.ref = self.session.take_document(self.si, self.di)
+
+    def undo(self):
+        self.session.insert_document(self.si, self.di, self.ref)
+
+
+class AddSection(QUndoCommand):
+    def __init__(self, session, si: int, name: str):
+        super().__init__("新建栏目")
+        self.session, self.si, self.section = session, si, Section(name)
+
+    def redo(self):
+        self.session.insert_section(self.si, self.section)
+
+    def undo(self):
+        self.session.take_section(self.si)
+
+
+class RemoveSection(QUndoCommand):
+    """Remove a 栏目 with its documents (undo puts both back)."""
+
+    def __init__(self, session, si: int):
+        super().__init__("删除栏目")
+        self.session, self.si = session, si
+        self.section: Section | None = None
+
+    def redo(self):
+        self.section = self.session.take_section(self.si)
+
+    def undo(self):
+        self.session.insert_section(self.si, self.section)
+
+
+class RenameSection(QUndoCommand):
+    def __init__(self, session, si: int, name: str):
+        super().__init__("重命名栏目")
+        self.session, self.si = session, si
+        self.old, self.new = session.issue.sections[si].name, name
+
+    def redo(self):
+        self.session.rename_section(self.si, self.new)
+
+    def undo(self):
+        self.session.rename_section(self.si, self.old)

@@ -1,0 +1,96 @@
+"""The issue's metadata form (刊名, 年份, 期, 总期, 日期, 主管主办 … 电子邮箱, 版式).
+
+in: an IssueSession; out: the signal edited(field, value) — the window pushes a SetMeta
+command. The form shows the session's values again whenever one changes (undo included).
+"""
+from __future__ import annotations
+
+from PySide6.QtCore import QDate, Qt, Signal
+from PySide6.QtWidgets import (QComboBox, QDateEdit, QFormLayout, QLineEdit, QScrollArea,
+                               QSpinBox, QWidget)
+
+from ..layout.spec import LAYOUTS_DIR
+from .labels import META_FIELDS
+
+
+def layout_names() -> list[str]:
+    return sorted(p.stem for p in LAYOUTS_DIR.glob("*.toml"))
+
+
+class MetaForm(QScrollArea):
+    edited = Signal(str, object)
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.session = None
+        self._showing = False
+        self.editors: dict[str, QWidget] = {}
+        body = QWidget()
+        form = QFormLayout(body)
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        for name, label, kind in META_FIELDS:
+            editor = self._make(name, kind)
+            self.editors[name] = editor
+            form.addRow(label, editor)
+        self.setWidget(body)
+        self.setWidgetResizable(True)
+        self.setFrameShape(QScrollArea.Shape.NoFrame)
+
+    def _make(self, name: str, kind: str) -> QWidget:
+        if kind == "int":
+            editor = QSpinBox()
+            editor.setRange(0, 9999)
+            editor.valueChanged.connect(lambda v, n=name: self._edit(n, int(v)))
+        elif kind == "date":
+            editor = QDateEdit()
+            editor.setCalendarPopup(True)
+            editor.setDisplayFormat("yyyy年M月d日")
+            editor.setSpecialValueText("（未填）")
+            editor.setMinimumDate(QDate(1900, 1, 1))
+            editor.dateChanged.connect(lambda d, n=name: self._edit(n, self._iso(d)))
+        elif kind == "layout":
+            editor = QComboBox()
+            editor.addItems(layout_names())
+            editor.currentTextChanged.connect(lambda t, n=name: self._edit(n, t))
+        else:
+            editor = QLineEdit()
+            editor.textEdited.connect(lambda t, n=name: self._edit(n, t))
+        return editor
+
+    @staticmethod
+    def _iso(d: QDate) -> str:
+        return "" if d == QDate(1900, 1, 1) else d.toString(Qt.DateFormat.ISODate)
+
+    def set_session(self, session) -> None:
+        self.session = session
+        session.metaChanged.connect(self.show_field)
+        for name in self.editors:
+            self.show_field(name)
+
+    def show_field(self, name: str) -> None:
+        """Put the session's value of `name` in its editor (without emitting an edit)."""
+        editor = self.editors.get(name)
+        if editor is None or self.session is None:
+            return
+        value = getattr(self.session.issue, name)
+        self._showing = True
+        try:
+            if isinstance(editor, QSpinBox):
+                editor.setValue(int(value or 0))
+            elif isinstance(editor, QDateEdit):
+                d = QDate.fromString(value or "", Qt.DateFormat.ISODate)
+                editor.setDate(d if d.isValid() else QDate(1900, 1, 1))
+            elif isinstance(editor, QComboBox):
+                if editor.findText(value) < 0:
+                    editor.addItem(value)
+                editor.setCurrentText(value)
+            elif editor.text() != str(value):
+                editor.setText(str(value))
+        finally:
+            self._showing = False
+
+    def _edit(self, name: str, value) -> None:
+        if self._showing or self.session is None:
+            return
+        if getattr(self.session.issue, name) != value:
+            self.edited.emit(name, value)

@@ -1,0 +1,128 @@
+"""Draw one laid-out page with QPainter: the same glyphs, at the same places, as the PDF.
+
+in: a layout Page, the LayoutResult's fonts (role → FontFace) and a QPainter whose unit
+is the PDF point (origin top-left); out: pixels. Every role's font file is registered with
+QFontDatabase and each character is drawn as a glyph at its own x from TextLine.xs, so
+what the screen and the printer show is the exported page, not an approximation.
+"""
+from __future__ import annotations
+
+from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtGui import (QColor, QFont, QFontDatabase, QGlyphRun, QImage, QPainter, QPen,
+                           QRawFont)
+
+from ..layout.pages import Page, TextLine
+
+COLORS = {"black": QColor(0, 0, 0), "red": QColor(255, 51, 51)}   # the PDF's CMYK, on screen
+HIGHLIGHT = QColor(255, 214, 0, 90)
+SELECTED_OUTLINE = QColor(230, 140, 0)
+
+
+class PagePainter:
+    """Keeps the fonts (one QRawFont per file and size) and glyph lookups between paints."""
+
+    def __init__(self):
+        self._families: dict[str, list[str]] = {}          # font file → registered families
+        self._raw: dict[tuple[str, float], QRawFont] = {}
+        self._glyphs: dict[tuple[str, str], int] = {}
+        self._images: dict[int, QImage] = {}
+
+    def register(self, fonts: dict) -> None:
+        """Register each role's font file with the application's font database (once)."""
+        for face in fonts.values():
+            path = str(face.path)
+            if path not in self._families:
+                fid = QFontDatabase.addApplicationFont(path)
+                self._families[path] = QFontDatabase.applicationFontFamilies(fid) if fid >= 0 else []
+
+    def raw_font(self, face, size: float) -> QRawFont:
+        key = (f"{face.path}#{getattr(face, 'index', 0)}", size)
+        font = self._raw.get(key)
+        if font is None:
+            font = QRawFont(str(face.path), size, QFont.HintingPreference.PreferNoHinting)
+            if not font.isValid() or getattr(face, "index", 0):
+                families = self._families.get(str(face.path)) or [face.name]
+                qfont = QFont(families[0])
+                qfont.setPixelSize(max(1, round(size)))
+                font = QRawFont.fromFont(qfont)
+                font.setPixelSize(size)
+            self._raw[key] = font
+        return font
+
+    def _glyph(self, face, font: QRawFont, ch: str) -> int:
+        key = (str(face.path), ch)
+        gid = self._glyphs.get(key)
+        if gid is None:
+            ids = font.glyphIndexesForString(ch)
+            gid = self._glyphs[key] = ids[0] if ids else 0
+        return gid
+
+    def paint(self, painter: QPainter, page: Page, fonts: dict, width: float, height: float,
+              highlight: tuple[int, int] | None = None, paper: bool = True) -> None:
+        """Draw `page` in point units; `highlight` = (doc, block) to mark; `paper` = white sheet."""
+        self.register(fonts)
+        if paper:
+            painter.fillRect(QRectF(0, 0, width, height), Qt.GlobalColor.white)
+        if highlight is not None:
+            self._highlight(painter, page, highlight)
+        for rule in page.rules:
+            painter.setPen(QPen(COLORS.get(rule.color, COLORS["black"]), rule.width))
+            painter.drawLine(QPointF(rule.x1, rule.y1), QPointF(rule.x2, rule.y2))
+        for img in page.images:
+            self._image(painter, img)
+        for line in page.lines:
+            self._line(painter, line, fonts)
+
+    def _line(self, painter: QPainter, line: TextLine, fonts: dict) -> None:
+        face = fonts.get(line.font)
+        if face is None or not line.text:
+            return
+        font = self.raw_font(face, line.size)
+        run = QGlyphRun()
+        run.setRawFont(font)
+        run.setGlyphIndexes([self._glyph(face, font, ch) for ch in line.text])
+        y = line.y - line.rise
+        run.setPositions([QPointF(x, y) for x in line.xs])
+        painter.setPen(COLORS.get(line.color, COLORS["black"]))
+        painter.drawGlyphRun(QPointF(0, 0), run)
+
+    def _image(self, painter: QPainter, img) -> None:
+        target = QRectF(img.x, img.y, img.width, img.height)
+        image = self._images.get(id(img.data))
+        if image is None:
+            image = QImage.fromData(img.data)
+            if len(self._images) > 64:
+                self._images.clear()
+            self._images[id(img.data)] = image
+        if image.isNull():   # a picture Qt cannot read: show its frame, as the PDF does
+            painter.setPen(QPen(COLORS["black"], 0.5))
+            painter.drawRect(target)
+        else:
+            painter.drawImage(target, image)
+
+    @staticmethod
+    def _highlight(painter: QPainter, page: Page, key: tuple[int, int]) -> None:
+        for line in page.lines:
+            if (line.doc, line.block) == key and line.xs:
+                painter.fillRect(line_rect(line), HIGHLIGHT)
+
+
+def line_rect(line: TextLine) -> QRectF:
+    """in: a TextLine; out: the box its characters cover, in points (for hits and marks)."""
+    top = line.y - line.rise - line.size * 0.9
+    return QRectF(line.xs[0], top, max(line.right - line.xs[0], line.size), line.size * 1.2)
+
+
+def render_page_image(pp: PagePainter, page: Page, fonts: dict, width: float, height: float,
+                      pixel_width: int) -> QImage:
+    """in: a page and a width in pixels; out: a QImage of the page (thumbnails, tests)."""
+    scale = pixel_width / width
+    image = QImage(pixel_width, max(1, round(height * scale)), QImage.Format.Format_RGB32)
+    image.fill(Qt.GlobalColor.white)
+    painter = QPainter(image)
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform)
+    painter.scale(scale, scale)
+    pp.paint(painter, page, fonts, width, height)
+    painter.end()
+    return image

@@ -1,0 +1,120 @@
+"""The sample issue's PDF, checked from the PDF alone (pdfplumber / pypdf), never by bytes."""
+import re
+import subprocess
+import sys
+
+import pdfplumber
+import pypdf
+import pytest
+
+from conftest import ROOT, SEED, SHARED
+from editor.layout.chars import END_PROHIBITED, START_PROHIBITED
+
+ISSUE = ROOT / "samples" / "jinan-2020-10" / "issue.json"
+EXPECTED_STARTS = [3, 20, 23, 28, 33, 39, 45, 50]
+A4 = (595.28, 841.89)
+PAGE_NO = re.compile(r"^[\s—]*(\d{1,3})[\s—]*$")
+
+
+def build(tmp, *extra):
+    out = tmp / "issue.pdf"
+    r = subprocess.run([sys.executable, str(ROOT / "main.py"), "build", str(ISSUE), "--pdf", str(out),
+                        *extra], capture_output=True, text=True, cwd=ROOT)
+    assert r.returncode == 0, r.stderr
+    return out
+
+
+@pytest.fixture(scope="module")
+def sample_pdf(tmp_path_factory):
+    return build(tmp_path_factory.mktemp("pdf"))
+
+
+@pytest.fixture(scope="module")
+def pages(sample_pdf):
+    with pdfplumber.open(sample_pdf) as pdf:
+        return [[(ln["top"], ln["text"], ln["x0"], ln["x1"]) for ln in pg.extract_text_lines()]
+                for pg in pdf.pages]
+
+
+def printed_number(lines):
+    for top, text, *_ in lines:
+        m = PAGE_NO.match(text)
+        if m and top > 760:
+            return int(m.group(1))
+    return None
+
+
+def test_every_page_is_a4_and_every_font_embedded(sample_pdf):
+    reader = pypdf.PdfReader(sample_pdf)
+    for page in reader.pages:
+        box = page.trimbox
+        assert abs(float(box.width) - A4[0]) < 1 and abs(float(box.height) - A4[1]) < 1
+        fonts = page["/Resources"].get("/Font", {})
+        for ref in fonts.values():
+            font = ref.get_object()
+            if font["/Subtype"] == "/Type0":
+                font = font["/DescendantFonts"][0].get_object()
+            desc = font["/FontDescriptor"].get_object()
+            assert "/FontFile2" in desc, f"{font['/BaseFont']} not embedded"
+
+
+def test_no_line_breaks_the_kinsoku_rules(pages):
+    bad = []
+    for n, lines in enumerate(pages, 1):
+        for _, text, *_ in lines:
+            t = text.strip()
+            if len(t) >= 2 and (t[0] in START_PROHIBITED or t[-1] in END_PROHIBITED):
+                bad.append((n, t[:12], t[-12:]))
+    assert not bad
+
+
+def test_documents_start_where_the_printed_toc_says(pages):
+    toc_text = "\n".join(t for lines in pages[:3] for _, t, *_ in lines)
+    numbers = [int(n) for n in re.findall(r"[…\.]{3,}\s*（(\d+)）", toc_text)]
+    assert numbers == EXPECTED_STARTS
+    # each number is the printed folio of the page where that document's title stands
+    titles = ["政府工作报告", "关于表扬2019年度创新发展突出贡献企业的通报", "关于加快推进养老服务发展的实施意见",
+              "关于进一步开展政务服务", "关于促进生活性服务业高端化发展的意见", "三年行动计划（2020—2022年）的通知",
+              "关于深入推进老旧小区改造的实施意见", "关于印发《济南市建筑外立面管理办法》的通知"]
+    for title, number in zip(titles, numbers):
+        page = pages[number - 1]
+        text = "".join(t for _, t, *_ in page[:8]).replace(" ", "")
+        assert title in text, f"{title} not at the top of page {number}"
+        assert printed_number(page) == number
+
+
+def test_every_body_paragraph_of_the_seed_is_printed_in_order(sample_pdf):
+    if not SEED.exists():
+        pytest.skip("the seed issue (../shared/seeds) is not beside this checkout")
+    r = subprocess.run([sys.executable, str(SHARED / "tools" / "pdfcheck.py"), str(sample_pdf),
+                        "--seed", str(SEED), "--json"], capture_output=True, text=True)
+    import json
+    report = json.loads(r.stdout[: r.stdout.rindex("}") + 1])
+    assert report["fidelity"]["missing"] == 0, report["fidelity"]["examples"]
+    assert report["fidelity"]["chars_lost"] == 0
+
+
+def test_full_lines_fill_the_measure_exactly(pages):
+    # body pages: every line that is not a paragraph end reaches the right edge of the type area
+    rights = [x1 for lines in pages[2:20] for top, t, x0, x1 in lines if 60 < top < 760 and len(t) > 30]
+    assert rights
+    edge = max(rights)
+    full = [x for x in rights if x > edge - 3]
+    assert len(full) > 0.6 * len(rights)
+
+
+def test_gbt9704_layout_sets_28_characters_and_22_lines(tmp_path):
+    out = build(tmp_path, "--layout", "gbt9704")
+    with pdfplumber.open(out) as pdf:
+        counts, lines_per_page = [], []
+        for page in pdf.pages[4:12]:
+            lines = [ln for ln in page.extract_text_lines() if 100 < ln["top"] < 740]
+            lines_per_page.append(len(lines))
+            for ln in lines:
+                text = ln["text"]
+                # a full line of hanzi only (no punctuation or digits): exactly 28 characters
+                if re.fullmatch(r"[\u4e00-\u9fff]+", text) and ln["x0"] < 82:
+                    counts.append(len(text))
+    assert 22 in lines_per_page
+    assert max(lines_per_page) == 22
+    assert counts and all(c <= 28 for c in counts) and 28 in counts
