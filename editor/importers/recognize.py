@@ -203,6 +203,8 @@ class _Scan:
         for j in range(start, self.n):
             if self.free(j) and P.ISSUED.match(P.squeeze(self.text(j))):
                 self.mark([j], BlockKind.ISSUED, "匹配印发日期格式（X年X月X日印发）")
+            elif self.free(j) and P.ANNEX_LABEL.match(P.squeeze(self.text(j))):
+                self.annex_label(j)
         closed = [j for j in range(start, self.n)
                   if self.kind_of(j) in (BlockKind.DATE, BlockKind.SIGNATURE, BlockKind.ISSUED)]
         for j in range(closed[0] if closed else self.n, self.n):
@@ -234,12 +236,13 @@ class _Scan:
         s = P.squeeze(t)
         if P.NOTE.match(t):
             self.mark([j], BlockKind.NOTE, "落款后以“注：”开头的附注")
-        elif P.ANNEX_LABEL.match(s):
-            self.mark([j], BlockKind.ANNEX_LABEL, "落款后单独一行的“附件”标识")
-            if self.free(j + 1) and self.title_start(j + 1):
-                self.annex_title(j + 1, "“附件”标识后的附件标题")
         elif self.kind_of(j - 1) == BlockKind.DATE and self.title_start(j) and not P.is_signature_like(t):
             self.annex_title(j, "成文日期后所印发文件的标题")
+
+    def annex_label(self, j: int) -> None:
+        self.mark([j], BlockKind.ANNEX_LABEL, "单独一行的“附件”标识，其后是附件正文")
+        if self.free(j + 1) and self.title_start(j + 1):
+            self.annex_title(j + 1, "“附件”标识后的附件标题")
 
     def annex_title(self, i: int, reason: str) -> None:
         lines, j = [i], i + 1
@@ -301,7 +304,8 @@ class _Scan:
     def neighbour_item(self, j: int, step: int, level: int) -> bool:
         """Is the next numbered line in direction `step` a short item of the same style?"""
         k = j + step
-        if self.free(k) and self.text(k) and not P.heading_level(self.text(k)) and len(self.text(k)) <= 12:
+        if self.kind_of(k) in (None, BlockKind.PARAGRAPH) and 0 < len(self.text(k)) <= 12 \
+                and not P.heading_level(self.text(k)):
             k += step   # a fragment left by a page break inside a list item
         if not (0 <= k < self.n) or self.kind_of(k) not in (None, BlockKind.LIST_ITEM):
             return False

@@ -68,7 +68,9 @@ def joined(blocks: list[Block], separator: str = "\n") -> list[Run]:
     """The runs of several blocks as one list, `separator` between the blocks' texts."""
     runs: list[Run] = []
     for k, block in enumerate(blocks):
-        if k:
+        if k and runs:   # the separator takes the style before it, so a bold title stays one run
+            append_text(runs, separator, runs[-1].bold, runs[-1].italic, runs[-1].script)
+        elif k:
             append_text(runs, separator)
         for r in block.runs:
             append_text(runs, r.text, r.bold, r.italic, r.script)

@@ -109,7 +109,7 @@ def _split_tail(block: Block) -> list[Block]:
 
 def _split_headings(block: Block) -> list[Block]:
     """In a one-paragraph document, start a new paragraph at each heading number after a sentence end."""
-    if not is_text(block) or len(block.text) <= _LONG:
+    if not is_text(block):
         return [block]
     cuts = [m.start() for m in _HEADING_START.finditer(block.text)]
     return _pieces(block, cuts) if cuts else [block]

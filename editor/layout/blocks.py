@@ -29,8 +29,63 @@ def is_standalone_heading(block: Block) -> bool:
     return not m or m.end() >= len(block.text.rstrip())
 
 
-def set_block(ts: Typesetter, block: Block, index: int, note_indent: float) -> list[SetLine]:
+def title_lines(ts: Typesetter, text: str, style) -> list[str]:
+    """Break a long title where its meaning breaks — between the issuing organs (written
+    with spaces between them) and before 关于 — packing as many pieces per line as fit."""
+    if not text:
+        return []
+    width = ts.spec.measure - (style.left + style.right) * style.size
+    if ts.text_width(text, style.font, style.size) <= width:
+        return [text]
+    head, sep, tail = text.partition("关于")
+    pieces = head.split() + ([sep + tail] if sep else [])
+    lines: list[str] = []
+    for piece in pieces:
+        joined = f"{lines[-1]} {piece}" if lines and not piece.startswith("关于") else None
+        if lines and piece.startswith("关于"):
+            joined = lines[-1] + piece
+        if joined and ts.text_width(joined, style.font, style.size) <= width:
+            lines[-1] = joined
+        else:
+            lines.append(piece)
+    return lines
+
+
+def signature_offsets(ts: Typesetter, blocks: list[Block]) -> dict[int, float]:
+    """Left edge (pt) of each 落款 line and its date. GB/T 9704 (unsealed): the 署名 stands
+    two characters in from the right; the date starts two characters right of the 署名's
+    start, unless it is longer — then the date stands two in from the right and the 署名
+    moves left with it. Stacked organ names share one left edge."""
+    out: dict[int, float] = {}
+    k = 0
+    while k < len(blocks):
+        if blocks[k].kind != BlockKind.SIGNATURE:
+            k += 1
+            continue
+        group = []
+        while k < len(blocks) and blocks[k].kind == BlockKind.SIGNATURE:
+            group.append(k)
+            k += 1
+        date = k if k < len(blocks) and blocks[k].kind == BlockKind.DATE else None
+        _, style = ts.style_for(blocks[group[0]])
+        em, right = style.size, ts.spec.measure - style.right * style.size
+        sig_w = max(ts.text_width(blocks[g].text, style.font, em) for g in group)
+        left = right - sig_w
+        if date is not None:
+            date_w = ts.text_width(blocks[date].text, style.font, em)
+            if left + 2 * em + date_w > right:
+                left = right - date_w - 2 * em
+            out[date] = left + 2 * em
+        for g in group:
+            out[g] = max(left, 0.0)
+    return out
+
+
+def set_block(ts: Typesetter, block: Block, index: int, note_indent: float,
+              offset: float | None = None) -> list[SetLine]:
     name, style = ts.style_for(block)
+    if offset is not None:
+        style = replace(style, align="left", indent=0, left=offset / style.size, right=0)
     if block.kind == BlockKind.PAGE_BREAK:
         return []
     if block.kind == BlockKind.TABLE:
@@ -42,8 +97,8 @@ def set_block(ts: Typesetter, block: Block, index: int, note_indent: float) -> l
     if block.kind == BlockKind.TITLE:
         lines: list[SetLine] = []
         for part in block.text.split("\n"):
-            if part.strip():
-                lines += ts.set_runs([(part.strip(), style.font, style.size, 0.0)], style, index)
+            for text in title_lines(ts, part.strip(), style):
+                lines += ts.set_runs([(text, style.font, style.size, 0.0)], style, index)
         return lines
     if block.kind == BlockKind.ATTACHMENT_NOTE and not block.text.startswith(ATTACHMENT_LEAD[:2]):
         # a second attachment name aligns under the first one's text
@@ -106,6 +161,7 @@ def layout_blocks(doc: Document, doc_index: int, ts: Typesetter) -> list[SetLine
     note_indent = 0.0
     pitch = ts.spec.line_pitch
     list_runs = _list_runs(doc.blocks)
+    offsets = signature_offsets(ts, doc.blocks)
     skip_to = 0
     for i, block in enumerate(doc.blocks):
         if i < skip_to:
@@ -124,10 +180,11 @@ def layout_blocks(doc: Document, doc_index: int, ts: Typesetter) -> list[SetLine
             lead = ATTACHMENT_LEAD if block.text.startswith(ATTACHMENT_LEAD) else block.text[:3]
             note_indent = style.indent * style.size + sum(
                 ts.metrics[style.font].advance(c) * style.size for c in lead)
-        lines = set_block(ts, block, i, note_indent)
+        lines = set_block(ts, block, i, note_indent, offsets.get(i))
         if not lines:
             continue
-        lines[0].space_before = style.space_before * pitch
+        stacked = block.kind == BlockKind.SIGNATURE and i > 0 and doc.blocks[i - 1].kind == block.kind
+        lines[0].space_before = 0.0 if stacked else style.space_before * pitch
         lines[0].page_break_before = pending_break or (
             style.new_page and i > 0 and doc.blocks[i - 1].kind != BlockKind.ANNEX_LABEL)
         pending_break = False

@@ -107,6 +107,12 @@ class Typesetter:
             out.append(SetLine(segs, pitch, em, grid, block, first=n == 0, last=ln.last))
         return out
 
+    def text_width(self, text: str, role: str, size: float) -> float:
+        """Natural width of a one-line text (tracking included on grid-size text)."""
+        track = self.spec.tracking * size / self.spec.size if size == self.spec.size else 0.0
+        m = self.metrics[role]
+        return sum(m.advance(c) * size + track for c in text)
+
     # -- blocks ---------------------------------------------------------
     def style_for(self, block: Block) -> tuple[str, Style]:
         if block.kind == BlockKind.HEADING:

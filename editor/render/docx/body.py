@@ -11,7 +11,6 @@ import io
 from dataclasses import dataclass
 
 from docx.image.exceptions import UnrecognizedImageError
-from docx.oxml.ns import qn
 from docx.shared import Pt
 
 from ...layout.blocks import ATTACHMENT_LEAD, is_standalone_heading
@@ -187,11 +186,13 @@ def write_image(ctx: Context, block: Block) -> object:
     return p
 
 
-def write_document(ctx: Context, doc: Document, k: int) -> None:
-    """All blocks of document k, from a new page; the title carries the bookmark."""
-    page_break = True
+def write_document(ctx: Context, doc: Document, k: int, break_before: bool = True) -> None:
+    """All blocks of document k from the top of a page (a page break before it unless a
+    section break already starts the page); the title carries the bookmark."""
+    ctx.flow.new_page()
+    page_break = break_before
     note_indent = 0.0
-    marked = False
+    first = marked = None
     for block in doc.blocks:
         if block.kind == BlockKind.PAGE_BREAK:
             page_break = True
@@ -199,14 +200,14 @@ def write_document(ctx: Context, doc: Document, k: int) -> None:
         if block.kind == BlockKind.TABLE and not any(block.rows):
             continue
         if block.kind == BlockKind.ATTACHMENT_NOTE and block.text.startswith(ATTACHMENT_LEAD[:2]):
-            st = ctx.spec.style("attachment_note")
-            note_indent = st.indent + 3          # 附件： is three characters
+            note_indent = ctx.spec.style("attachment_note").indent + 3   # 附件： is 3 characters
         if block.kind == BlockKind.TABLE:
             if page_break:
-                # Word cannot break before a table: an empty paragraph carries the break
+                # a table cannot carry a page break: an empty paragraph does
                 p = ctx.doc.add_paragraph(style=style_for(block))
                 oxml.set_on(p._p.get_or_add_pPr(), "pageBreakBefore")
                 ctx.flow.new_page()
+                first = first or p
                 page_break = False
             _spacing(ctx, block, None, False)
             write_table(ctx, block)
@@ -217,24 +218,13 @@ def write_document(ctx: Context, doc: Document, k: int) -> None:
             p = write_text_block(ctx, block, note_indent)
         _spacing(ctx, block, p, page_break)
         page_break = False
-        if block.kind == BlockKind.TITLE and not marked:
-            oxml.add_bookmark(p, bookmark_name(k), ctx.bookmark_id)
-            ctx.bookmark_id += 1
-            marked = True
-    if not marked:      # no title: the bookmark goes on the document's first paragraph
-        body = ctx.doc.element.body
-        first = _first_paragraph_of_last_document(body)
-        if first is not None:
-            from docx.text.paragraph import Paragraph
-            oxml.add_bookmark(Paragraph(first, ctx.doc._body), bookmark_name(k), ctx.bookmark_id)
-            ctx.bookmark_id += 1
-
-
-def _first_paragraph_of_last_document(body):
-    """The last paragraph that starts a page (pageBreakBefore): where document k begins."""
-    found = None
-    for p in body.iter(qn("w:p")):
-        pPr = p.find(qn("w:pPr"))
-        if pPr is not None and pPr.find(qn("w:pageBreakBefore")) is not None:
-            found = p
-    return found
+        first = first or p
+        if block.kind == BlockKind.TITLE and marked is None:
+            marked = p
+    target = marked or first
+    if target is None:      # an empty document still gets a page and a bookmark
+        target = ctx.doc.add_paragraph()
+        if break_before:
+            oxml.set_on(target._p.get_or_add_pPr(), "pageBreakBefore")
+    oxml.add_bookmark(target, bookmark_name(k), ctx.bookmark_id)
+    ctx.bookmark_id += 1

@@ -50,6 +50,7 @@ ALIGN = {"justify": "both", "left": "left", "center": "center", "right": "right"
          "distribute": "distribute"}
 OUTLINE = {"title": 0, "heading1": 1, "heading2": 2, "heading3": 3, "heading4": 4,
            "chapter": 1, "annex_title": 1}
+RED = "FF3333"          # the PDF's masthead red, CMYK 0/80/80/0, as RGB
 KEEP_NEXT = {"registration", "title", "subtitle", "author", "doc_number", "recipients",
              "chapter", "annex_label", "annex_title", "signature"}
 
@@ -200,7 +201,7 @@ def _furniture_styles(doc, spec: LayoutSpec, grid: Grid) -> None:
                      ("简介", Style(font="body", size=s, align="justify", indent=2, leading=1.7)),
                      ("版权刊名", centre("hei", s * 1.1, 1.8, "left")),
                      ("版权", centre("body", s * 0.9, 1.6, "left"))):
-        write_style(doc, name, spec, grid, st)
+        write_style(doc, name, spec, grid, st, color=RED if name == "封面刊名" else None)
 
 
 def write_styles(doc, spec: LayoutSpec, grid: Grid) -> None:

@@ -1,0 +1,134 @@
+"""The issue's own pages in the DOCX: cover, inside title block with the 目录, back page.
+
+in: the python-docx Document, the Issue, the spec, the grid and each document's printed
+start page; out: paragraphs placed as layout/frontmatter.py and layout/toc.py place them
+(the same gaps in points). TOC page numbers are PAGEREF fields to the documents' title
+bookmarks whose cached result is our own layout's number, written like the PDF: （N）.
+"""
+from __future__ import annotations
+
+from datetime import date as Date
+
+from ...layout.frontmatter import issue_label
+from ...layout.spec import LayoutSpec
+from ...layout.toc import entry_texts
+from ...model import Issue
+from . import oxml
+from .body import bookmark_name
+from .flow import Flow, estimate_lines
+from .styles import TOC_ENTRY, TOC_NUMBER, TOC_SECTION, TOC_TITLE, Grid
+
+def _date(issue: Issue) -> Date | None:
+    try:
+        return Date.fromisoformat(issue.date)
+    except ValueError:
+        return None
+
+
+def _line(doc, style: str, text: str, before: float, line_height: float | None = None,
+          page_break: bool = False):
+    """One paragraph `text` in `style` with `before` points above it."""
+    p = doc.add_paragraph(text, style=style)
+    pPr = p._p.get_or_add_pPr()
+    if page_break:
+        oxml.set_on(pPr, "pageBreakBefore")
+    oxml.set_spacing(pPr, before_pt=before, line_pt=line_height)
+    return p
+
+
+def write_cover(doc, issue: Issue, spec: LayoutSpec) -> None:
+    """Masthead (red), year, issue numbers; sponsor and date at the foot of the page."""
+    h = spec.text_height
+    _line(doc, "封面刊名", issue.name, h * 0.12)
+    _line(doc, "封面年份", str(issue.year), h * 0.18)
+    _line(doc, "封面期号", f"第{issue.number}期（总第{issue.total_number}期）", h * 0.04)
+    y = h * 0.34 + 40 * 1.3 + 64 * 1.2 + 20 * 1.5
+    d = _date(issue)
+    foot = [f"{issue.sponsor}　主办" if issue.sponsor else "",
+            f"{d.year}年{d.month}月{d.day}日" if d else ""]
+    gap = h * 0.86 - y
+    for text in filter(None, foot):
+        _line(doc, "封面日期", text, gap)
+        gap = 4.0
+
+
+def write_inside_title(doc, issue: Issue, spec: LayoutSpec) -> float:
+    """The block above the 目录 on a new page; out: the y (pt) where the 目录 starts."""
+    d = _date(issue)
+    _line(doc, "扉页刊名", issue.name, 0.0, page_break=True)
+    y = 22 * 1.4
+    infos = [issue_label(issue), f"（总第{issue.total_number}期）"]
+    if issue.sponsor:
+        infos.append(f"主管主办：{issue.sponsor}")
+    if d:
+        infos.append(f"{d.year}年{d.month}月{d.day}日出版")
+    for n, text in enumerate(infos):
+        _line(doc, "扉页信息", text, 4.0 if n == 0 else 0.0)
+        y += (4.0 if n == 0 else 0.0) + 12 * 1.5
+    _line(doc, TOC_TITLE, spec.toc.get("title", "目 录"), 16.0)
+    return y + 16.0 + spec.toc.get("title_size", 18) * 1.6 + 2.0
+
+
+def _number_line(doc, text: str, k: int, page: int, fmt: str, before: float) -> None:
+    """`text`, a right tab with leaders to the measure, then （PAGEREF）."""
+    p = doc.add_paragraph(text, style=TOC_NUMBER)
+    oxml.set_spacing(p._p.get_or_add_pPr(), before_pt=before)
+    lead, _, trail = fmt.partition("{n}")
+    p.add_run(f"\t{lead}")
+    oxml.add_field(p, f"PAGEREF {bookmark_name(k)} \\h", str(page))
+    if trail:
+        p.add_run(trail)
+
+
+def write_toc(doc, issue: Issue, spec: LayoutSpec, grid: Grid, pages: list[int],
+              top: float) -> None:
+    """【栏目】 headings and one entry per document: title lines, then the numbered line."""
+    flow = Flow(grid.line_pitch)
+    flow.new_page(top)
+    pitch, fmt = grid.line_pitch, spec.toc.get("number_format", "（{n}）")
+    k = 0
+    for section in issue.sections:
+        docs = [ref.document for ref in section.documents if ref.document]
+        if not docs:
+            continue
+        before = flow.place(0.5 * pitch, 0.0, True, 0.0)
+        p = doc.add_paragraph(f"【{section.name}】", style=TOC_SECTION)
+        oxml.set_spacing(p._p.get_or_add_pPr(), before_pt=before)
+        for document in docs:
+            head, last = entry_texts(document)
+            before = flow.place(0.3 * pitch, 0.0, True, 0.0)
+            for text in head:
+                p = doc.add_paragraph(text, style=TOC_ENTRY)
+                oxml.set_spacing(p._p.get_or_add_pPr(), before_pt=before)
+                before = flow.place(0.0, 0.0, True, 0.0)
+            number = pages[k] if k < len(pages) else 0
+            _number_line(doc, last, k, number, fmt, before)
+            k += 1
+
+
+def write_back_page(doc, issue: Issue, spec: LayoutSpec, grid: Grid) -> None:
+    """The 简介 at the top, the colophon at the foot of the back page."""
+    s = spec.size
+    y = 0.0
+    if issue.intro_title:
+        _line(doc, "简介标题", issue.intro_title, 0.0)
+        y += s * 1.4 * 1.8
+    for n, para in enumerate(issue.intro):
+        _line(doc, "简介", para, 6.0 if n == 0 else 0.0)
+        width = grid.measure - 2 * s                # the first-line indent, spread over
+        y += (6.0 if n == 0 else 0.0) + estimate_lines(para, s, width) * s * 1.7
+    d = _date(issue)
+    rows = [f"{issue_label(issue)}　{d.month}月{d.day}日出版" if d else issue_label(issue)]
+    for name, value in (("主管主办", issue.sponsor), ("编辑出版", issue.publisher),
+                        ("印刷单位", issue.printer), ("内部刊号", issue.internal_number),
+                        ("地　　址", issue.address), ("邮　　编", issue.postcode),
+                        ("联系电话", issue.phone), ("网　　址", issue.website),
+                        ("电子信箱", issue.email)):
+        if value:
+            rows.append(f"{name}：{value}")
+    height = s * 1.1 * 1.8 + len(rows) * s * 0.9 * 1.6
+    # one line of slack: our estimate of the 简介's length must not push the colophon over
+    gap = max(24.0, spec.text_height - height - y - s * 1.7)
+    _line(doc, "版权刊名", issue.name, gap)
+    for text in rows:
+        _line(doc, "版权", text, 0.0)
