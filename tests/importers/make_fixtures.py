@@ -162,3 +162,33 @@ def zip_bomb(path: Path, megabytes: int = 300, member: str = "word/document.xml"
             for _ in range(megabytes):
                 out.write(chunk)
     return path
+
+
+def blocks_to_docx(blocks, path: Path) -> Path:
+    """Candidate blocks (e.g. parsed Markdown) as a Word file: `#` lines centred and bold,
+    runs with their bold/italic/sub/sup, tables as tables, page breaks as breaks."""
+    from editor.model import BlockKind
+
+    d = docx.Document()
+    for block in blocks:
+        if block.kind == BlockKind.TABLE:
+            table = d.add_table(rows=len(block.rows), cols=max(len(row) for row in block.rows))
+            for i, row in enumerate(block.rows):
+                for j, text in enumerate(row):
+                    table.cell(i, j).text = text
+            continue
+        if block.kind == BlockKind.PAGE_BREAK:
+            d.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
+            continue
+        para = d.add_paragraph()
+        heading = block.kind == BlockKind.HEADING
+        if heading:
+            para.alignment = WD_ALIGN_PARAGRAPH.CENTER
+        for run in block.runs:
+            out = para.add_run(run.text)
+            out.bold = run.bold or heading
+            out.italic = run.italic
+            out.font.subscript = run.script == "sub"
+            out.font.superscript = run.script == "sup"
+    d.save(path)
+    return path

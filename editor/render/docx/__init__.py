@@ -1,0 +1,116 @@
+"""DOCX export: the issue as a Word file that Word, WPS and LibreOffice open looking like
+our PDF.
+
+in: the Issue (documents imported), its LayoutSpec and our LayoutResult (for the page
+numbers); out: a .docx written atomically at `path`. Sections: cover + 目录 (no head, no
+page number), the documents (running head, `— N —` PAGE fields, numbering starting at the
+first document's printed page), the back page (no head, on an even page when the spec
+asks). The 目录's numbers are PAGEREF fields whose cached results are our own page numbers.
+"""
+from __future__ import annotations
+
+import os
+import tempfile
+from pathlib import Path
+
+import docx
+from docx.enum.section import WD_SECTION
+
+from ...layout.pages import LayoutResult
+from ...layout.spec import LayoutSpec
+from ...model import Issue
+from . import oxml
+from .body import Context, write_document
+from .flow import Flow
+from .front import write_back_page, write_cover, write_inside_title, write_toc
+from .sections import (clear_furniture, make_grid, needs_odd_even, set_start, setup_page,
+                       write_furniture, write_settings)
+from .styles import write_styles
+
+__all__ = ["render_docx", "build_docx"]
+
+
+def build_docx(issue: Issue, spec: LayoutSpec, layout: LayoutResult):
+    """in: the issue, spec and layout; out: the python-docx Document (not yet saved)."""
+    doc = docx.Document()
+    grid = make_grid(spec)
+    write_styles(doc, spec, grid)
+    odd_even = needs_odd_even(spec, issue)
+    write_settings(doc, spec, odd_even)
+    setup_page(doc.sections[0], spec, grid)
+    conf = spec.issue
+    docs = issue.documents()
+    pages = [p + 1 for p in layout.doc_pages]          # printed number = physical index + 1
+    front = False
+    if conf.get("cover", True):
+        write_cover(doc, issue, spec)
+        front = True
+    if conf.get("toc", True) and docs:
+        top = write_inside_title(doc, issue, spec) if front else _first_inside_title(doc, issue, spec)
+        write_toc(doc, issue, spec, grid, pages, top)
+        front = True
+    if docs:
+        body = end_section(doc) if front else doc.sections[0]
+        set_start(body, "nextPage", pages[0] if pages else 1)
+        write_furniture(body, spec, grid, issue, odd_even)
+        ctx = Context(doc, spec, grid, Flow(grid.line_pitch))
+        for k, document in enumerate(docs):
+            write_document(ctx, document, k, break_before=k > 0)
+    if conf.get("back_page", False):
+        back = end_section(doc)
+        set_start(back, "evenPage" if conf.get("back_page_even", False) else "nextPage")
+        _continue_numbering(back)
+        clear_furniture(back, odd_even)
+        write_back_page(doc, issue, spec, grid)
+    return doc
+
+
+def end_section(doc):
+    """Close the current section at its last paragraph (python-docx's add_section would add
+    an empty paragraph, which can spill onto a page of its own); out: the new section."""
+    body = doc.element.body
+    sentinel = body.get_or_add_sectPr()
+    blocks = [el for el in body if el is not sentinel]
+    last = blocks[-1] if blocks else None
+    if last is None or last.tag != oxml.qn("w:p") or last.xpath("w:pPr/w:sectPr"):
+        return doc.add_section(WD_SECTION.NEW_PAGE)
+    last.set_sectPr(sentinel.clone())
+    for ref in sentinel.xpath("w:headerReference|w:footerReference"):
+        sentinel.remove(ref)
+    return doc.sections[-1]
+
+
+def _first_inside_title(doc, issue: Issue, spec: LayoutSpec) -> float:
+    """The inside title block when there is no cover: no page break before it."""
+    top = write_inside_title(doc, issue, spec)
+    first = doc.paragraphs[0]._p.get_or_add_pPr()
+    oxml.set_on(first, "pageBreakBefore", False)
+    return top
+
+
+def _continue_numbering(section) -> None:
+    """A section cloned from the body keeps its restart; the back page must not restart."""
+    num = section._sectPr.find(oxml.qn("w:pgNumType"))
+    if num is not None:
+        section._sectPr.remove(num)
+
+
+def save_atomic(doc, path: str | Path) -> None:
+    """Write beside the target, flush to disk, then rename over it (never half a file)."""
+    path = Path(path)
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(fd, "wb") as out:
+            doc.save(out)
+            out.flush()
+            os.fsync(out.fileno())
+        os.replace(tmp, path)
+    except BaseException:
+        if os.path.exists(tmp):
+            os.unlink(tmp)
+        raise
+
+
+def render_docx(issue: Issue, spec: LayoutSpec, layout: LayoutResult, path: str | Path) -> None:
+    """in: the issue, its spec, our layout; out: the .docx at `path`, written atomically."""
+    save_atomic(build_docx(issue, spec, layout), path)

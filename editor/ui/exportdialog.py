@@ -1,0 +1,160 @@
+"""The export dialog (Ctrl+E): folder, file name, PDF (screen / print) and DOCX, progress, cancel.
+
+in: the issue's current layout — `outcome_now()` returns it when it matches the latest
+edit, else None and the dialog waits for `ready` (a signal carrying the next outcome);
+out: the files, written by an ExportJob; a Chinese message on failure.
+"""
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtWidgets import (QCheckBox, QDialog, QFileDialog, QFormLayout, QHBoxLayout, QLabel,
+                               QLineEdit, QMessageBox, QProgressBar, QPushButton, QVBoxLayout)
+
+from .export import ExportJob, default_stem, targets_for
+
+
+class ExportDialog(QDialog):
+    def __init__(self, issue, folder: Path, outcome_now, ready, parent=None):
+        super().__init__(parent)
+        self.setWindowTitle("导出")
+        self.setMinimumWidth(520)
+        self.outcome_now, self.ready = outcome_now, ready
+        self.job: ExportJob | None = None
+        self.outputs: list[Path] = []
+        self.error = ""
+        self.folder = QLineEdit(str(folder))
+        browse = QPushButton("浏览…")
+        browse.clicked.connect(self._browse)
+        row = QHBoxLayout()
+        row.addWidget(self.folder, 1)
+        row.addWidget(browse)
+        self.stem = QLineEdit(default_stem(issue))
+        self.pdf = QCheckBox("PDF（屏幕阅读版）")
+        self.pdf.setChecked(True)
+        self.print_pdf = QCheckBox("PDF（印刷版：3 mm 出血与裁切线）")
+        self.docx = QCheckBox("Word 文档（DOCX）")
+        form = QFormLayout()
+        form.addRow("输出文件夹", row)
+        form.addRow("文件名", self.stem)
+        form.addRow("格式", self.pdf)
+        form.addRow("", self.print_pdf)
+        form.addRow("", self.docx)
+        self.bar = QProgressBar()
+        self.bar.setRange(0, 1)
+        self.bar.setValue(0)
+        self.status = QLabel("")
+        self.status.setWordWrap(True)
+        self.start_button = QPushButton("导出")
+        self.start_button.setDefault(True)
+        self.start_button.clicked.connect(self.start)
+        self.cancel_button = QPushButton("取消导出")
+        self.cancel_button.setEnabled(False)
+        self.cancel_button.clicked.connect(self.cancel)
+        self.close_button = QPushButton("关闭")
+        self.close_button.clicked.connect(self.reject)
+        buttons = QHBoxLayout()
+        buttons.addStretch()
+        for b in (self.start_button, self.cancel_button, self.close_button):
+            buttons.addWidget(b)
+        lay = QVBoxLayout(self)
+        lay.addLayout(form)
+        lay.addWidget(self.bar)
+        lay.addWidget(self.status)
+        lay.addLayout(buttons)
+
+    def _browse(self) -> None:
+        folder = QFileDialog.getExistingDirectory(self, "选择输出文件夹", self.folder.text())
+        if folder:
+            self.folder.setText(folder)
+
+    def targets(self):
+        return targets_for(Path(self.folder.text()), self.stem.text().strip(), self.pdf.isChecked(),
+                           self.print_pdf.isChecked(), self.docx.isChecked())
+
+    def start(self) -> None:
+        """Check the choices, then export (after the pending layout, if one is running)."""
+        folder, stem = Path(self.folder.text()), self.stem.text().strip()
+        if not folder.is_dir():
+            return self._fail(f"输出文件夹不存在：{folder}")
+        if not stem or any(ch in stem for ch in '/\\:*?"<>|'):
+            return self._fail("文件名为空或含有不能用于文件名的字符")
+        if not self.targets():
+            return self._fail("请至少选择一种格式")
+        self.error = ""
+        self._busy(True)
+        outcome = self.outcome_now()
+        if outcome is None:
+            self.status.setText("正在排版最新修改，稍后开始导出…")
+            self.bar.setRange(0, 0)
+            self.ready.connect(self._run)
+            return
+        self._run(outcome)
+
+    def _run(self, outcome) -> None:
+        try:
+            self.ready.disconnect(self._run)
+        except (RuntimeError, TypeError):
+            pass
+        if outcome is None or not outcome.pages:
+            return self._fail("没有可导出的页面（排版失败或期刊为空）")
+        self.job = ExportJob(outcome, self.targets(), self)
+        self.job.progress.connect(self._progress)
+        self.job.finished.connect(self._finished)
+        self.job.failed.connect(self._fail)
+        self.job.cancelled.connect(self._cancelled)
+        self.status.setText("正在导出…")
+        self.job.start()
+
+    def cancel(self) -> None:
+        if self.job is not None:
+            self.job.cancel()
+            self.status.setText("正在取消…")
+            return
+        try:
+            self.ready.disconnect(self._run)
+        except (RuntimeError, TypeError):
+            pass
+        self._cancelled()
+
+    def _progress(self, label: str, done: int, total: int) -> None:
+        self.bar.setRange(0, max(1, total))
+        self.bar.setValue(done)
+        self.status.setText(label)
+
+    def _finished(self, paths: list) -> None:
+        self.outputs = [Path(p) for p in paths]
+        self._busy(False)
+        self.bar.setRange(0, 1)
+        self.bar.setValue(1)
+        self.status.setText("已导出：\n" + "\n".join(str(p) for p in self.outputs))
+
+    def _fail(self, message: str) -> None:
+        self.error = message
+        self._busy(False)
+        self.bar.setRange(0, 1)
+        self.bar.setValue(0)
+        self.status.setText(f"<span style='color:#c00'>导出失败：{message}</span>")
+
+    def _cancelled(self) -> None:
+        self._busy(False)
+        self.bar.setRange(0, 1)
+        self.bar.setValue(0)
+        self.status.setText("已取消导出，未生成文件")
+
+    def _busy(self, busy: bool) -> None:
+        self.start_button.setEnabled(not busy)
+        self.cancel_button.setEnabled(busy)
+        self.close_button.setEnabled(not busy)
+
+    def busy(self) -> bool:
+        return self.cancel_button.isEnabled()
+
+    def reject(self) -> None:
+        if self.busy():
+            if QMessageBox.question(self, "导出", "正在导出，要取消吗？") != QMessageBox.StandardButton.Yes:
+                return
+            self.cancel()
+            if self.job is not None:
+                self.job.wait()
+        super().reject()
