@@ -79,11 +79,21 @@ def read_issue(path: str | os.PathLike) -> Issue:
     return issue_from_dict(data, str(path))
 
 
+def _mode_for(path: Path) -> int:
+    try:
+        return path.stat().st_mode & 0o777
+    except OSError:
+        umask = os.umask(0)
+        os.umask(umask)
+        return 0o666 & ~umask
+
+
 def write_atomic(path: str | os.PathLike, data: bytes) -> None:
     """Replace `path` with `data` so that a crash leaves either the old or the new file."""
     path = Path(path)
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
+        os.chmod(tmp, _mode_for(path))   # mkstemp makes 0600; keep the file's usual mode
         with os.fdopen(fd, "wb") as f:
             f.write(data)
             f.flush()

@@ -81,32 +81,31 @@ class _Scan:
 
     # -- head ----------------------------------------------------------------------
     def head(self) -> int:
-        """Label the head; out: the index where the body starts."""
-        i, seen = 0, set()
+        """Label 登记号, 文号, 标题, 副标题, 讲话人 and 主送; out: the index where the body starts."""
+        i, seen, authors = 0, set(), 0
         while i < self.n and not is_text(self.c[i]):
             i += 1
         while i < self.n and is_text(self.c[i]):
-            t = P.squeeze(self.text(i))
-            if P.REGISTRATION.match(t) and "reg" not in seen:
+            t, s = self.text(i), P.squeeze(self.text(i))
+            if P.REGISTRATION.match(s) and "reg" not in seen:
                 self.mark([i], BlockKind.REGISTRATION, "匹配规范性文件登记号格式（如 JNCR-2020-0150004）")
                 seen.add("reg")
-            elif P.DOC_NUMBER.match(t) and "number" not in seen:
+            elif P.DOC_NUMBER.match(s) and "number" not in seen:
                 self.mark([i], BlockKind.DOC_NUMBER, "匹配文号格式 X〔2020〕N号")
                 seen.add("number")
-            elif "title" not in seen and not seen & {"recipients"} and self.title_start(i):
+            elif "title" not in seen and self.title_start(i):
                 i = self.title(i)
                 seen.add("title")
                 continue
-            elif P.SUBTITLE.match(t) and "title" in seen and "subtitle" not in seen:
+            elif "title" in seen and "subtitle" not in seen and P.SUBTITLE.match(t):
                 i = self.subtitle(i)
                 seen.add("subtitle")
                 continue
-            elif P.is_author(self.text(i)) and "title" in seen and (
-                    "subtitle" in seen or P.kind_of(self.title_text()) in _SPEECH_KINDS) \
-                    and len([k for k in seen if k.startswith("author")]) < 2:
+            elif authors < 2 and P.is_author(t) and "title" in seen and (
+                    "subtitle" in seen or P.kind_of(self.title_text()) in _SPEECH_KINDS):
                 self.mark([i], BlockKind.AUTHOR, "标题（副标题）后的职务和姓名")
-                seen.add(f"author{i}")
-            elif P.is_recipients(self.text(i)) and "recipients" not in seen:
+                authors += 1
+            elif P.is_recipients(t):
                 self.mark([i], BlockKind.RECIPIENTS, "正文前以冒号结尾的主送机关")
                 return i + 1
             else:
@@ -178,6 +177,7 @@ class _Scan:
         return "，".join(parts)
 
     def subtitle(self, i: int) -> int:
+        """The —— line and its continuation lines; out: the index after them."""
         lines = [i]
         j = i + 1
         while j < self.n and len(lines) < 4:
@@ -212,6 +212,7 @@ class _Scan:
                 self.closing_line(j)
 
     def attachment_note(self, j: int) -> None:
+        """附件：1. … and the numbered lines under it."""
         self.mark([j], BlockKind.ATTACHMENT_NOTE, "以“附件：”开头的附件说明")
         k = j + 1
         while self.free(k) and P.heading_level(self.text(k)) == 3 and len(self.text(k)) <= 60 \
@@ -220,6 +221,7 @@ class _Scan:
             k += 1
 
     def signature(self, start: int, date: int) -> None:
+        """The organ-name lines (at most 6) right above a date become the 落款."""
         lines = []
         k = date - 1
         while k >= start and self.free(k) and len(lines) < 6 and (
@@ -232,19 +234,21 @@ class _Scan:
             self.mark([k], BlockKind.SIGNATURE, "成文日期前的发文机关名称" + ("，右对齐" if right else ""))
 
     def closing_line(self, j: int) -> None:
+        """A free line after the 落款/date: a 注, or the title of the document being printed."""
         t = self.text(j)
-        s = P.squeeze(t)
         if P.NOTE.match(t):
             self.mark([j], BlockKind.NOTE, "落款后以“注：”开头的附注")
         elif self.kind_of(j - 1) == BlockKind.DATE and self.title_start(j) and not P.is_signature_like(t):
             self.annex_title(j, "成文日期后所印发文件的标题")
 
     def annex_label(self, j: int) -> None:
+        """A line "附件" / "附件2" starts an appended attachment; its title follows."""
         self.mark([j], BlockKind.ANNEX_LABEL, "单独一行的“附件”标识，其后是附件正文")
         if self.free(j + 1) and self.title_start(j + 1):
             self.annex_title(j + 1, "“附件”标识后的附件标题")
 
     def annex_title(self, i: int, reason: str) -> None:
+        """Title lines of an attachment or printed document from i, merged into one block."""
         lines, j = [i], i + 1
         while self.free(j) and len(lines) < 6 and P.is_title_like(self.text(j)) \
                 and not self.is_marker(self.text(j)) and self.look(j) == self.look(i) \
@@ -255,6 +259,7 @@ class _Scan:
 
     # -- body ----------------------------------------------------------------------
     def body(self) -> None:
+        """Everything not yet labelled: headings, chapters, list items, paragraphs."""
         for j in range(self.n):
             if self.free(j):
                 self.body_line(j)

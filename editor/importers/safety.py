@@ -34,8 +34,6 @@ _SIGNATURES = [(b"%PDF", "PDF 文件"), (b"{\\rtf", "RTF 文件"), (OLE2, "旧�
                (b"\xff\xd8\xff", "JPEG 图片"), (b"GIF8", "GIF 图片"), (b"Rar!", "RAR 压缩包"),
                (b"7z\xbc\xaf", "7z 压缩包"), (b"\x1f\x8b", "gzip 压缩包")]
 _DOCTYPE = re.compile(rb"<!\s*(?:DOCTYPE|ENTITY)", re.I)
-_PARSER = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False,
-                          dtd_validation=False, huge_tree=False, remove_pis=True)
 OFFICE_DOCUMENT = "/officeDocument"
 
 
@@ -132,13 +130,19 @@ def parse_xml(path: Path, name: str, data: bytes) -> etree._Element:
         raise ImportRefused(path, f"中的 {name} 含有 DOCTYPE 或实体声明（可能引用外部文件），"
                                   "出于安全原因拒绝导入。")
     try:
-        root = etree.fromstring(data, _PARSER)
+        root = etree.fromstring(data, _parser())
     except etree.XMLSyntaxError as e:
         raise ImportRefused(path, f"中的 {name} 已损坏（XML 格式错误：{e.msg}），无法读取。") from None
     info = root.getroottree().docinfo
     if info.doctype or info.internalDTD is not None or info.externalDTD is not None:
         raise ImportRefused(path, f"中的 {name} 含有 DOCTYPE 声明，出于安全原因拒绝导入。")
     return root
+
+
+def _parser() -> etree.XMLParser:
+    """A fresh hardened parser (lxml parsers must not be shared between threads)."""
+    return etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False,
+                           dtd_validation=False, huge_tree=False, remove_pis=True)
 
 
 class DocxPackage:

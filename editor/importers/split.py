@@ -11,8 +11,8 @@ from __future__ import annotations
 import re
 
 from ..model import Block, BlockKind
-from .patterns import (DATE_AT_END, DOC_NUMBER_INNER, HAN, ISSUED_AT_END, KINDS, is_recipients,
-                       is_signature_like)
+from .patterns import (DATE_AT_END, DOC_NUMBER_INNER, HAN, ISSUED_AT_END, KINDS, ends_with_kind,
+                       is_recipients, is_signature_like, is_title_like)
 from .runs import cut_runs, is_text, strip_runs
 
 _HEADING_START = re.compile(rf"(?<=[。！？；])\s*(?=(?:[一二三四五六七八九十]+、|（[一二三四五六七八九十]+）|附件[:：]))")
@@ -53,11 +53,19 @@ def _split_head(block: Block) -> list[Block]:
     if not m:
         return _split_title_recipients(block)
     start = _doc_number_start(text, m)
+    # A 文号 cited in a sentence ("根据《…》（鲁政办字〔2019〕31号）精神") is not the head:
+    # only a title-like prefix ending in a 文种 (or nothing at all) may come before it.
+    if start and not (_title_prefix(text[:start]) and ends_with_kind(text[:start])):
+        return [block]
     cuts = [start, m.end()] if start > 0 else [m.end()]
     colon = re.search(r"[:：]", text[m.end():m.end() + 90])
     if colon and is_recipients(text[m.end():m.end() + colon.end()]):
         cuts.append(m.end() + colon.end())
     return _pieces(block, cuts)
+
+
+def _title_prefix(text: str) -> bool:
+    return is_title_like(text, 120) and not re.search(r"[，,。；;]", text)
 
 
 def _doc_number_start(text: str, m: re.Match) -> int:
@@ -73,7 +81,7 @@ def _split_title_recipients(block: Block) -> list[Block]:
     text = block.text
     kinds = "|".join(KINDS)
     m = re.match(rf"^(.{{4,80}}?(?:{kinds}))(?=各[{HAN}])", text)
-    if not m:
+    if not m or not _title_prefix(m.group(1)):
         return [block]
     cuts = [m.end()]
     colon = re.search(r"[:：]", text[m.end():m.end() + 90])

@@ -135,11 +135,7 @@ def render_pdf(result: LayoutResult, path: str | os.PathLike, info: dict | None 
         c.setSubject(info.get("subject", ""))
         c.setAuthor(info.get("author", ""))
         c.setCreator("gazette-editor")
-        keys = {}
-        for bm in result.bookmarks:
-            keys.setdefault(bm.page, f"p{bm.page}")
-        for link_page in {l.target_page for p in result.pages for l in p.links}:
-            keys.setdefault(link_page, f"p{link_page}")
+        keys = {l.target_page: f"p{l.target_page}" for p in result.pages for l in p.links}
         total = len(result.pages)
         for page in result.pages:
             if cancel is not None and cancel.is_set():
@@ -152,8 +148,10 @@ def render_pdf(result: LayoutResult, path: str | os.PathLike, info: dict | None 
                 c.setTrimBox((0, 0, w, h))
             if page.index in keys:
                 c.bookmarkPage(keys[page.index], fit="XYZ", top=h + off)
-            for bm in (b for b in result.bookmarks if b.page == page.index):
-                c.addOutlineEntry(bm.title, keys[page.index], level=bm.level)
+            for n, bm in enumerate(result.bookmarks):
+                if bm.page == page.index:   # one destination per outline entry (栏目 → document)
+                    c.bookmarkPage(f"b{n}", fit="XYZ", top=h + off)
+                    c.addOutlineEntry(bm.title, f"b{n}", level=bm.level)
             _draw_page(c, page, h, fonts, off, off)
             for link in page.links:
                 c.linkRect("", keys[link.target_page],

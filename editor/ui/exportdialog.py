@@ -1,8 +1,8 @@
 """The export dialog (Ctrl+E): folder, file name, PDF (screen / print) and DOCX, progress, cancel.
 
-in: the issue's current layout — `outcome_now()` returns it when it matches the latest
-edit, else None and the dialog waits for `ready` (a signal carrying the next outcome);
-out: the files, written by an ExportJob; a Chinese message on failure.
+in: the issue and a LiveLayout — its current() outcome when it matches the latest edit,
+else the dialog waits for its next `ready` (or `failed`); out: the files, written by an
+ExportJob; a Chinese message on failure.
 """
 from __future__ import annotations
 
@@ -15,11 +15,14 @@ from .export import ExportJob, default_stem, targets_for
 
 
 class ExportDialog(QDialog):
-    def __init__(self, issue, folder: Path, outcome_now, ready, parent=None):
+    def __init__(self, issue, folder: Path, live, parent=None):
         super().__init__(parent)
         self.setWindowTitle("导出")
         self.setMinimumWidth(520)
-        self.outcome_now, self.ready = outcome_now, ready
+        self.live = live
+        self._waiting = False
+        live.ready.connect(self._on_ready)
+        live.failed.connect(self._on_failed)
         self.job: ExportJob | None = None
         self.outputs: list[Path] = []
         self.error = ""
@@ -83,19 +86,27 @@ class ExportDialog(QDialog):
             return self._fail("请至少选择一种格式")
         self.error = ""
         self._busy(True)
-        outcome = self.outcome_now()
+        outcome = self.live.current()
+        if outcome is None and self.live.error and not self.live.job.busy:
+            return self._fail(self.live.error)
         if outcome is None:
             self.status.setText("正在排版最新修改，稍后开始导出…")
             self.bar.setRange(0, 0)
-            self.ready.connect(self._run)
+            self._waiting = True
             return
         self._run(outcome)
 
+    def _on_ready(self, _outcome) -> None:
+        outcome = self.live.current()     # None when another edit came in meanwhile
+        if self._waiting and outcome is not None:
+            self._waiting = False
+            self._run(outcome)
+
+    def _on_failed(self, message: str) -> None:
+        if self._waiting:
+            self._fail(message)
+
     def _run(self, outcome) -> None:
-        try:
-            self.ready.disconnect(self._run)
-        except (RuntimeError, TypeError):
-            pass
         if outcome is None or not outcome.pages:
             return self._fail("没有可导出的页面（排版失败或期刊为空）")
         self.job = ExportJob(outcome, self.targets(), self)
@@ -107,14 +118,10 @@ class ExportDialog(QDialog):
         self.job.start()
 
     def cancel(self) -> None:
-        if self.job is not None:
+        if self.job is not None and self.job.running:
             self.job.cancel()
             self.status.setText("正在取消…")
             return
-        try:
-            self.ready.disconnect(self._run)
-        except (RuntimeError, TypeError):
-            pass
         self._cancelled()
 
     def _progress(self, label: str, done: int, total: int) -> None:
@@ -130,6 +137,7 @@ class ExportDialog(QDialog):
         self.status.setText("已导出：\n" + "\n".join(str(p) for p in self.outputs))
 
     def _fail(self, message: str) -> None:
+        self._waiting = False
         self.error = message
         self._busy(False)
         self.bar.setRange(0, 1)
@@ -137,6 +145,7 @@ class ExportDialog(QDialog):
         self.status.setText(f"<span style='color:#c00'>导出失败：{message}</span>")
 
     def _cancelled(self) -> None:
+        self._waiting = False
         self._busy(False)
         self.bar.setRange(0, 1)
         self.bar.setValue(0)

@@ -2,6 +2,10 @@
 content the model has no place for kept as text (text boxes once, notes, fields, links)."""
 from __future__ import annotations
 
+import docx
+from docx.enum.text import WD_ALIGN_PARAGRAPH
+from hypothesis import given, settings, strategies as st
+
 from editor.importers import import_path
 from editor.importers.docx import read_docx_candidates
 from editor.importers.docx_numbering import chinese, format_number
@@ -240,3 +244,25 @@ def test_nothing_lost_from_generated_docx(tmp_path):
               "（一）推进养老服务机构建设。PM2.5浓度下降，面积100m2，着重强调。项目数量养老院12"
               "二、发展居家养老服务济南市人民政府办公厅2020年4月30日（2020年4月30日印发）")
     assert_nothing_lost(source, doc, markdown=False)
+
+
+_TEXT = st.text(alphabet="济南市人民政府关于通知〔2020〕28号一二、（）1.。；：“”附件 　abc", min_size=0, max_size=30)
+_RUN = st.tuples(_TEXT, st.booleans())
+_PARA = st.tuples(st.lists(_RUN, max_size=3), st.sampled_from([None, "center", "right"]))
+
+
+@settings(max_examples=25, deadline=None)
+@given(st.lists(_PARA, max_size=10))
+def test_random_word_files_lose_nothing(tmp_path_factory, paragraphs):
+    d = docx.Document()
+    for runs, align in paragraphs:
+        para = d.add_paragraph()
+        if align:
+            para.alignment = {"center": WD_ALIGN_PARAGRAPH.CENTER, "right": WD_ALIGN_PARAGRAPH.RIGHT}[align]
+        for text, bold in runs:
+            para.add_run(text).bold = bold
+    path = tmp_path_factory.mktemp("random") / "随机.docx"
+    d.save(path)
+    doc = import_path(path)
+    assert_nothing_lost("".join(t for runs, _ in paragraphs for t, _ in runs), doc, markdown=False)
+    assert all(b.reason for b in doc.blocks)

@@ -141,6 +141,13 @@ def test_whole_document_in_one_paragraph():
     assert_nothing_lost(source, doc)
 
 
+def test_cited_doc_number_does_not_split_a_paragraph():
+    source = ("为加快推进我市养老服务发展，根据《山东省人民政府办公厅关于推进养老服务发展的实施意见》"
+              "（鲁政办发〔2019〕31号）精神，经市政府同意，现提出如下实施意见。")
+    doc = rec(source)
+    assert [(b.kind, b.text) for b in doc.blocks] == [(K.PARAGRAPH, source)]
+
+
 def test_bold_runs_survive_title_merge_and_split():
     blocks = [Block(K.PARAGRAPH, [Run("济南市人民政府", bold=True)], align="center"),
               Block(K.PARAGRAPH, [Run("关于某事的通知", bold=True)], align="center"),

@@ -37,6 +37,7 @@ class Context:
     grid: Grid
     flow: Flow
     bookmark_id: int = 0
+    last: object = None   # the previous paragraph (None after a table)
 
 
 def add_runs(paragraph, runs: list[Run], char_style: str | None = None) -> None:
@@ -109,7 +110,11 @@ def _spacing(ctx: Context, block: Block, paragraph, page_break: bool) -> None:
     if page_break:
         ctx.flow.new_page()
     on_grid, height = _height(ctx, block)
-    before = ctx.flow.place(st.space_before * pitch, st.space_after * pitch, on_grid, height)
+    before, drop_after = ctx.flow.place(st.space_before * pitch, st.space_after * pitch,
+                                        on_grid, height)
+    if drop_after and ctx.last is not None:
+        oxml.set_spacing(ctx.last._p.get_or_add_pPr(), after_pt=0)
+    ctx.last = paragraph
     if paragraph is None:
         return
     pPr = paragraph._p.get_or_add_pPr()

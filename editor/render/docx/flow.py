@@ -26,10 +26,12 @@ class Flow:
         self.end = top
         self.after = None
 
-    def place(self, before: float, after: float, on_grid: bool, height: float) -> float:
+    def place(self, before: float, after: float, on_grid: bool, height: float) -> tuple[float, bool]:
         """in: the paragraph's own space before/after (pt), whether its lines sit on the grid,
         its height (pt; any whole number of lines for a grid paragraph);
-        out: the space before to write, given that Word adds the previous space-after."""
+        out: (space before to write, whether the previous paragraph's space-after must be
+        written as 0). Word adds after and before, LibreOffice takes the larger: when both
+        would be non-zero the whole gap goes into `before`, so both programs agree."""
         prev = self.after
         top = self.end if prev is None else self.end + max(before, prev)
         if on_grid:
@@ -37,7 +39,9 @@ class Flow:
         written = top - self.end - (prev or 0.0)
         self.end = top if on_grid else top + height     # a grid paragraph ends on the grid
         self.after = after
-        return max(written, 0.0)
+        if written > EPS and prev:
+            return written + prev, True
+        return max(written, 0.0), False
 
 
 def estimate_lines(text: str, size: float, measure: float) -> int:

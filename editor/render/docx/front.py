@@ -91,16 +91,16 @@ def write_toc(doc, issue: Issue, spec: LayoutSpec, grid: Grid, pages: list[int],
         docs = [ref.document for ref in section.documents if ref.document]
         if not docs:
             continue
-        before = flow.place(0.5 * pitch, 0.0, True, 0.0)
+        before = flow.place(0.5 * pitch, 0.0, True, 0.0)[0]
         p = doc.add_paragraph(f"【{section.name}】", style=TOC_SECTION)
         oxml.set_spacing(p._p.get_or_add_pPr(), before_pt=before)
         for document in docs:
             head, last = entry_texts(document)
-            before = flow.place(0.3 * pitch, 0.0, True, 0.0)
+            before = flow.place(0.3 * pitch, 0.0, True, 0.0)[0]
             for text in head:
                 p = doc.add_paragraph(text, style=TOC_ENTRY)
                 oxml.set_spacing(p._p.get_or_add_pPr(), before_pt=before)
-                before = flow.place(0.0, 0.0, True, 0.0)
+                before = flow.place(0.0, 0.0, True, 0.0)[0]
             number = pages[k] if k < len(pages) else 0
             _number_line(doc, last, k, number, fmt, before)
             k += 1

@@ -119,6 +119,8 @@ def write_style(doc, name: str, spec: LayoutSpec, grid: Grid, st: Style, *,
     pPr = el.get_or_add_pPr()
     rPr = el.get_or_add_rPr()
     on_grid = st.leading == 0
+    if base is None:           # the root style repeats the defaults: LibreOffice reads these
+        oxml.set_chinese_breaking(pPr)
     if keep_next:
         oxml.set_on(pPr, "keepNext")
     if not on_grid:            # titles: their lines stay together

@@ -1,0 +1,100 @@
+"""Turns the panels' intents into undo commands on the open issue.
+
+in: an IssueSession and what the editor asked for (files dropped, a move, a correction,
+a field typed); out: commands pushed on session.undo, or the signal problem(message)
+when a request cannot be done (a file that cannot be imported, a duplicate).
+"""
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtWidgets import QApplication
+
+from ..model import DocumentRef
+from . import commands as cmd
+from .session import relative_source
+
+
+class Editing(QObject):
+    problem = Signal(str)
+
+    def __init__(self, session, parent=None):
+        super().__init__(parent)
+        self.session = session
+
+    def push(self, command) -> None:
+        self.session.undo.push(command)
+
+    # -- documents -----------------------------------------------------------------------
+    def add_files(self, si: int, di: int, paths: list[str]) -> list[DocumentRef]:
+        """Import files into section `si` at `di`; out: the refs added (one undo step)."""
+        if not 0 <= si < len(self.session.issue.sections):
+            self.problem.emit("请先新建一个栏目，再添加文件")
+            return []
+        known = {ref.source for _s, ref in self.session.issue.refs()}
+        refs, problems = [], []
+        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+        try:
+            for path in paths:
+                source = relative_source(Path(path), self.session.folder)
+                if source in known:
+                    problems.append(f"{Path(path).name}：已在本期中")
+                    continue
+                ref = DocumentRef(source)
+                self.session.load_ref(ref)
+                if ref.document is None:
+                    problems.append(self.session.problems.pop(source))
+                    self.session.raw.pop(source, None)
+                    continue
+                known.add(source)
+                refs.append(ref)
+        finally:
+            QApplication.restoreOverrideCursor()
+        if refs:
+            self.push(cmd.AddDocuments(self.session, si, di, refs))
+        if problems:
+            self.problem.emit("\n".join(problems))
+        return refs
+
+    def move_document(self, src: tuple[int, int], dst: tuple[int, int]) -> None:
+        self.push(cmd.MoveDocument(self.session, src, dst))
+
+    def move_to_section(self, ref: DocumentRef, si: int) -> None:
+        """Put a document at the end of another section."""
+        where = self.session.locate(ref)
+        if where and where[0] != si:
+            self.move_document(where, (si, len(self.session.issue.sections[si].documents)))
+
+    def remove(self, key) -> None:
+        """in: the tree's current key, ('doc', ref) or ('section', section)."""
+        if key is None:
+            return
+        if key[0] == "doc":
+            where = self.session.locate(key[1])
+            if where:
+                self.push(cmd.RemoveDocument(self.session, *where))
+            return
+        si = next((n for n, s in enumerate(self.session.issue.sections) if s is key[1]), None)
+        if si is not None:
+            self.push(cmd.RemoveSection(self.session, si))
+
+    # -- sections ------------------------------------------------------------------------
+    def add_section(self, si: int, name: str) -> None:
+        self.push(cmd.AddSection(self.session, si, name))
+
+    def move_section(self, src: int, dst: int) -> None:
+        self.push(cmd.MoveSection(self.session, src, dst))
+
+    def rename_section(self, si: int, name: str) -> None:
+        self.push(cmd.RenameSection(self.session, si, name))
+
+    # -- corrections and fields ----------------------------------------------------------
+    def correct(self, ref: DocumentRef, block: int, changes: dict) -> None:
+        self.push(cmd.CorrectBlock(self.session, ref, block, **changes))
+
+    def set_kind(self, ref: DocumentRef, kind: str) -> None:
+        self.push(cmd.SetDocumentKind(self.session, ref, kind))
+
+    def set_meta(self, name: str, value) -> None:
+        self.push(cmd.SetMeta(self.session, name, value))

@@ -1,0 +1,102 @@
+"""PDF features on small issues built in tmp_path: print marks, bookmarks, TOC links,
+document info, a character no font has, atomic output."""
+import pdfplumber
+import pypdf
+import pytest
+
+from editor.issuefile import write_issue
+from editor.model import DocumentRef, Issue, Section
+from editor.pipeline import build
+
+TEXT = """济南市人民政府关于{name}的通知
+济政字〔2020〕{n}号
+各区县人民政府，市政府各部门（单位）：
+　　为做好{name}工作，现将有关事项通知如下。{extra}
+　　一、总体要求
+　　各单位要高度重视，认真组织实施，确保各项任务落到实处。
+济南市人民政府
+2020年5月{n}日
+（2020年5月{n}日印发）
+"""
+
+
+def small_issue(tmp_path, extra=""):
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    refs = []
+    for n, name in enumerate(["加强安全生产", "做好防汛工作", "开展卫生检查"], 1):
+        path = docs / f"{n}.txt"
+        path.write_text(TEXT.format(name=name, n=n, extra=extra if n == 2 else ""), encoding="utf-8")
+        refs.append(DocumentRef(f"docs/{n}.txt"))
+    issue = Issue(year=2020, number=11, total_number=321, date="2020-06-05", sponsor="济南市人民政府",
+                  sections=[Section("市政府文件", refs[:2]), Section("市政府办公厅文件", refs[2:])])
+    write_issue(issue, tmp_path / "issue.json")
+    return tmp_path / "issue.json"
+
+
+def test_print_variant_has_bleed_trim_box_and_crop_marks(tmp_path):
+    out = tmp_path / "print.pdf"
+    build(small_issue(tmp_path), pdf=out, print_marks=True)
+    reader = pypdf.PdfReader(out)
+    page = reader.pages[0]
+    trim, bleed, media = page.trimbox, page.bleedbox, page.mediabox
+    assert float(trim.width) == pytest.approx(595.28, abs=0.5)
+    assert float(trim.height) == pytest.approx(841.89, abs=0.5)
+    bleed_mm = (float(trim.left) - float(bleed.left)) * 25.4 / 72
+    assert bleed_mm == pytest.approx(3, abs=0.05)
+    assert float(media.width) > float(bleed.width) > float(trim.width)
+    with pdfplumber.open(out) as pdf:
+        lines = pdf.pages[0].lines
+        # eight crop marks outside the bleed box, none inside the trimmed page
+        outside = [ln for ln in lines if ln["x0"] < float(bleed.left) or ln["x1"] > float(bleed.right)
+                   or ln["top"] < pdf.pages[0].height - float(bleed.top)
+                   or ln["bottom"] > pdf.pages[0].height - float(bleed.bottom)]
+        assert len(outside) >= 8
+
+
+def test_bookmarks_toc_links_and_document_info(tmp_path):
+    out = tmp_path / "screen.pdf"
+    result = build(small_issue(tmp_path), pdf=out)
+    reader = pypdf.PdfReader(out)
+    outline = reader.outline
+    top = [o.title for o in outline if not isinstance(o, list)]
+    assert top == ["【市政府文件】", "【市政府办公厅文件】"]
+    children = [o for o in outline if isinstance(o, list)]
+    assert [c.title for c in children[0]] == ["济南市人民政府关于加强安全生产的通知",
+                                              "济南市人民政府关于做好防汛工作的通知"]
+    # TOC links jump to each document's first page
+    toc_page = reader.pages[1]
+    targets = []
+    for annot in toc_page.get("/Annots", []):
+        a = annot.get_object()
+        dest = a.get("/Dest") or a["/A"].get("/D")
+        if isinstance(dest, str) or hasattr(dest, "encode"):
+            dest = reader.named_destinations[str(dest)]
+            targets.append(reader.get_destination_page_number(dest))
+        else:
+            targets.append(reader.get_page_number(dest[0].get_object()))
+    assert targets == result.layout.doc_pages
+    assert reader.metadata.title == "济南市人民政府公报 2020年第11期"
+
+
+def test_a_character_no_font_has_is_reported_and_marked(tmp_path):
+    out = tmp_path / "missing.pdf"
+    result = build(small_issue(tmp_path, extra="地名𠀾村。"), pdf=out)
+    errors = [d for d in result.diagnostics if d.code == "missing-glyph"]
+    assert len(errors) == 1
+    assert errors[0].document == 1 and "𠀾" in errors[0].message
+    assert errors[0].page == result.layout.doc_pages[1]
+    with pdfplumber.open(out) as pdf:
+        text = pdf.pages[errors[0].page].extract_text()
+    assert "地名〓村" in text
+
+
+def test_a_failed_build_leaves_no_output(tmp_path):
+    import threading
+    cancel = threading.Event()
+    cancel.set()
+    out = tmp_path / "never.pdf"
+    with pytest.raises(InterruptedError):
+        build(small_issue(tmp_path), pdf=out, cancel=cancel)
+    assert not out.exists()
+    assert not [p for p in tmp_path.iterdir() if p.suffix == ".tmp"]
