@@ -16,7 +16,7 @@ from pathlib import Path
 
 from lxml import etree
 
-from ..model import Block, BlockKind, Diagnostic, Document, Severity
+from ..model import Block, BlockKind, Diagnostic, Document, Run, Severity
 from .docx_numbering import Numbering
 from .docx_styles import ParaStyle, RunStyle, Styles, W_NS, w, wval
 from .errors import ImportRefused
@@ -25,7 +25,10 @@ from .runs import append_text, strip_runs
 from .safety import DocxPackage, open_docx
 
 MC = "http://schemas.openxmlformats.org/markup-compatibility/2006"
-A_BLIP = "{http://schemas.openxmlformats.org/drawingml/2006/main}blip"
+A_NS = "http://schemas.openxmlformats.org/drawingml/2006/main"
+A_BLIP, A_P, A_T = f"{{{A_NS}}}blip", f"{{{A_NS}}}p", f"{{{A_NS}}}t"
+DGM_RELIDS = "{http://schemas.openxmlformats.org/drawingml/2006/diagram}relIds"
+C_CHART = "{http://schemas.openxmlformats.org/drawingml/2006/chart}chart"
 V_IMAGEDATA = "{urn:schemas-microsoft-com:vml}imagedata"
 M_T = "{http://schemas.openxmlformats.org/officeDocument/2006/math}t"
 R_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
@@ -227,15 +230,33 @@ class DocxReader:
             walk(fallback)
 
     def graphic(self, el: etree._Element) -> None:
-        """Pictures become IMAGE blocks; text boxes become paragraphs after this one."""
-        images, boxes = [], []
-        _scan_graphic(el, images, boxes)
-        for rid in images:
+        """Pictures become IMAGE blocks; text boxes and SmartArt text become paragraphs after
+        this one; a chart cannot be kept and is reported."""
+        found: dict[str, list] = {"image": [], "box": [], "diagram": [], "chart": []}
+        _scan_graphic(el, found)
+        for rid in found["image"]:
             data = self.image_bytes(rid)
             if data is not None:
                 self.para.put(Block(kind=BlockKind.IMAGE, image=data, reason="图片"))
-        for box in boxes:
+        for box in found["box"]:
             self.para.after.extend(self.collect(box))
+        for rid in found["diagram"]:
+            self.para.after.extend(self.diagram_text(rid))
+        if found["chart"]:
+            self.diagnostics.append(Diagnostic(Severity.WARNING, "chart-skipped",
+                                               "文档中的图表（Chart）无法导入，请改为图片后重新导入"))
+
+    def diagram_text(self, rid: str) -> list[Block]:
+        """SmartArt: the text of each shape in its data part, one paragraph per text line."""
+        target = self.pkg.rels(self.part).get(rid)
+        if target is None or not self.pkg.has(target[0]):
+            return []
+        out = []
+        for para in self.pkg.xml(target[0]).iter(A_P):
+            text = "".join(t.text or "" for t in para.iter(A_T)).strip()
+            if text:
+                out.append(Block(kind=BlockKind.PARAGRAPH, runs=[Run(text)]))
+        return out
 
     def image_bytes(self, rid: str) -> bytes | None:
         target = self.pkg.rels(self.part).get(rid)
@@ -273,19 +294,23 @@ class DocxReader:
         return out
 
 
-def _scan_graphic(el: etree._Element, images: list[str], boxes: list[etree._Element]) -> None:
-    """Image relationship ids and outermost text-box contents under a drawing, in order."""
+def _scan_graphic(el: etree._Element, found: dict[str, list]) -> None:
+    """Image, SmartArt and chart relationship ids and outermost text boxes under a drawing."""
     for child in el:
         if not isinstance(child.tag, str):
             continue
         if child.tag == w("txbxContent"):
-            boxes.append(child)
+            found["box"].append(child)
             continue
         if child.tag == A_BLIP and child.get(f"{{{R_NS}}}embed"):
-            images.append(child.get(f"{{{R_NS}}}embed"))
+            found["image"].append(child.get(f"{{{R_NS}}}embed"))
         elif child.tag == V_IMAGEDATA and child.get(f"{{{R_NS}}}id"):
-            images.append(child.get(f"{{{R_NS}}}id"))
-        _scan_graphic(child, images, boxes)
+            found["image"].append(child.get(f"{{{R_NS}}}id"))
+        elif child.tag == DGM_RELIDS and child.get(f"{{{R_NS}}}dm"):
+            found["diagram"].append(child.get(f"{{{R_NS}}}dm"))
+        elif child.tag == C_CHART:
+            found["chart"].append(child.get(f"{{{R_NS}}}id"))
+        _scan_graphic(child, found)
 
 
 def _descendants(el: etree._Element, tag: str, stop: str):

@@ -10,6 +10,7 @@ from datetime import date as Date
 
 from ..model import Issue
 from .paginate import PlacedLine
+from .lines import SetLine
 from .setting import Typesetter
 from .spec import Style
 
@@ -59,6 +60,12 @@ def cover_lines(ts: Typesetter, issue: Issue) -> list[PlacedLine]:
     for p in placed:   # the masthead is printed in red
         p.line.segments = [replace(s, color="red") if s.font == "title" else s
                            for s in p.line.segments]
+    # a thick and a thin red rule under the masthead, across the type area
+    w = ts.spec.measure
+    under = placed[0].top + placed[0].line.height + 14.0
+    placed.append(PlacedLine(SetLine([], 0.0, 0.0, grid=False,
+                                     rules=[(0.0, 0.0, w, 0.0, 2.5, "red"),
+                                            (0.0, 4.5, w, 4.5, 0.75, "red")]), under))
     return placed
 
 

@@ -58,8 +58,8 @@ def _emit(page: Page, placed: list[PlacedLine], left: float, top: float, doc: in
         for s in ln.segments:
             page.lines.append(TextLine(s.text, tuple(left + x for x in s.xs), base - s.rise,
                                        s.font, s.size, doc, ln.block, s.color))
-        for x1, y1, x2, y2 in ln.rules:
-            page.rules.append(Rule(left + x1, top + p.top + y1, left + x2, top + p.top + y2, 0.5))
+        for x1, y1, x2, y2, *look in ln.rules:     # look: optional (width, colour)
+            page.rules.append(Rule(left + x1, top + p.top + y1, left + x2, top + p.top + y2, *look))
         if ln.image:
             x, w, h, data = ln.image
             page.images.append(ImageBox(left + x, top + p.top, w, h, data, doc, ln.block))

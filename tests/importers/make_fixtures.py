@@ -58,8 +58,9 @@ def _esc(text: str) -> str:
 
 def write_docx(path: Path, body: str, *, styles: str = "", numbering: str = "", footnotes: str = "",
                endnotes: str = "", media: dict[str, bytes] | None = None,
-               document_xml: str | None = None) -> Path:
-    """A .docx whose word/document.xml body is `body` (raw w: XML); optional parts by content."""
+               document_xml: str | None = None, extra: dict[str, tuple[str, str, str]] | None = None) -> Path:
+    """A .docx whose word/document.xml body is `body` (raw w: XML); optional parts by content.
+    `extra`: rId → (relationship type name, target under word/, content) for other parts."""
     rels, parts = [], {}
     for rid, name, content, root in (("rIdStyles", "styles", styles, "styles"),
                                      ("rIdNumbering", "numbering", numbering, "numbering"),
@@ -68,6 +69,9 @@ def write_docx(path: Path, body: str, *, styles: str = "", numbering: str = "", 
         if content:
             rels.append(f'<Relationship Id="{rid}" Type="{REL}/{name}" Target="{name}.xml"/>')
             parts[f"word/{name}.xml"] = f'<?xml version="1.0" encoding="UTF-8"?><w:{root} {NS}>{content}</w:{root}>'
+    for rid, (rtype, target, content) in (extra or {}).items():
+        rels.append(f'<Relationship Id="{rid}" Type="{REL}/{rtype}" Target="{target}"/>')
+        parts[f"word/{target}"] = content
     for rid, data in (media or {}).items():
         rels.append(f'<Relationship Id="{rid}" Type="{REL}/image" Target="media/{rid}.png"/>')
         parts[f"word/media/{rid}.png"] = data

@@ -237,6 +237,26 @@ def test_missing_image_part_reported(tmp_path):
     assert [d.code for d in doc.diagnostics if d.code == "image-missing"] == ["image-missing"]
 
 
+SMARTART_DATA = ('<?xml version="1.0"?><dgm:dataModel xmlns:dgm="http://schemas.openxmlformats.org/drawingml/2006/diagram" '
+                 'xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main"><dgm:ptLst>'
+                 '<dgm:pt><dgm:t><a:p><a:r><a:t>申请</a:t></a:r></a:p></dgm:t></dgm:pt>'
+                 '<dgm:pt><dgm:t><a:p><a:r><a:t>受理</a:t></a:r><a:r><a:t>审核</a:t></a:r></a:p></dgm:t></dgm:pt>'
+                 '</dgm:ptLst></dgm:dataModel>')
+
+
+def test_smartart_text_kept_and_chart_reported(tmp_path):
+    body = ('<w:p>' + r("流程如下") + '<w:r><w:drawing><wp:inline><a:graphic><a:graphicData>'
+            '<dgm:relIds xmlns:dgm="http://schemas.openxmlformats.org/drawingml/2006/diagram" r:dm="rIdDm"/>'
+            '</a:graphicData></a:graphic></wp:inline></w:drawing></w:r></w:p>'
+            '<w:p><w:r><w:drawing><wp:inline><a:graphic><a:graphicData>'
+            '<c:chart xmlns:c="http://schemas.openxmlformats.org/drawingml/2006/chart" r:id="rIdChart"/>'
+            '</a:graphicData></a:graphic></wp:inline></w:drawing></w:r></w:p>')
+    path = write_docx(tmp_path / "图示.docx", body, extra={"rIdDm": ("diagramData", "diagrams/data1.xml", SMARTART_DATA)})
+    doc = import_path(path)
+    assert [b.text for b in doc.blocks] == ["流程如下", "申请", "受理审核"]
+    assert [d.code for d in doc.diagnostics if d.code == "chart-skipped"] == ["chart-skipped"]
+
+
 def test_nothing_lost_from_generated_docx(tmp_path):
     doc = import_path(gazette_docx(tmp_path / "通知.docx"))
     source = ("济南市人民政府办公厅关于加快推进养老服务发展的通知济政办发〔2020〕7号各区县人民政府，市政府各部门（单位）："

@@ -1,0 +1,67 @@
+"""The questions the window asks the editor, in one replaceable object.
+
+in: a parent widget; out: answers — recover?, save changes?, a file to open or create.
+GAZETTE_RECOVER=yes|no answers the recovery question without a dialog (for tests and
+scripted starts); tests replace the other methods with plain functions.
+"""
+from __future__ import annotations
+
+import datetime
+import os
+from pathlib import Path
+
+from PySide6.QtWidgets import QFileDialog, QInputDialog, QMessageBox
+
+ISSUE_FILTER = "期刊文件 (*.json)"
+SOURCE_FILTER = "公文 (*.docx *.txt *.md)"
+Button = QMessageBox.StandardButton
+
+
+class Asker:
+    def __init__(self, parent, interactive: bool = True):
+        self.parent = parent
+        self.interactive = interactive     # False: never block on a dialog (screenshots)
+
+    def recover(self, recovery: Path, issue: Path) -> bool:
+        """Offer the unsaved changes found in `recovery` for `issue`."""
+        answer = os.environ.get("GAZETTE_RECOVER", "").strip().lower()
+        if answer:
+            return answer in ("yes", "y", "1", "true")
+        if not self.interactive:
+            return False
+        when = datetime.datetime.fromtimestamp(recovery.stat().st_mtime).strftime("%Y-%m-%d %H:%M")
+        return QMessageBox.question(
+            self.parent, "恢复未保存的修改",
+            f"发现 {issue.name} 在 {when} 自动保存的修改，比期刊文件更新（上次可能没有正常退出）。\n\n"
+            "要恢复这些修改吗？选择“否”将丢弃它们。") == Button.Yes
+
+    def save_changes(self, name: str) -> str:
+        """out: 'save' | 'discard' | 'cancel' for an issue with unsaved changes."""
+        if not self.interactive:
+            return "discard"
+        answer = QMessageBox.question(
+            self.parent, "保存修改", f"{name} 有未保存的修改，要保存吗？",
+            Button.Save | Button.Discard | Button.Cancel, Button.Save)
+        return {Button.Save: "save", Button.Discard: "discard"}.get(answer, "cancel")
+
+    def warn(self, title: str, message: str) -> None:
+        if self.interactive:
+            QMessageBox.warning(self.parent, title, message)
+
+    def open_issue(self, folder: str) -> str:
+        return QFileDialog.getOpenFileName(self.parent, "打开期刊", folder, ISSUE_FILTER)[0]
+
+    def new_issue(self, folder: str) -> str:
+        default = str(Path(folder) / "issue.json")
+        return QFileDialog.getSaveFileName(self.parent, "新建期刊：选择期刊文件的位置", default,
+                                           ISSUE_FILTER)[0]
+
+    def save_as(self, current: str) -> str:
+        return QFileDialog.getSaveFileName(self.parent, "另存为", current, ISSUE_FILTER)[0]
+
+    def source_files(self, folder: str) -> list[str]:
+        return QFileDialog.getOpenFileNames(self.parent, "添加文件", folder, SOURCE_FILTER)[0]
+
+    def section_name(self, title: str, current: str = "") -> str:
+        name, ok = QInputDialog.getText(self.parent, title, "栏目名称：", text=current)
+        return name.strip() if ok else ""
