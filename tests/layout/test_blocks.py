@@ -1,0 +1,109 @@
+"""Document blocks → set lines: titles, keep rules, 落款, 名单 in two columns, whole issues.
+Pure: FixedMetrics (CJK 1 em, Latin 0.5 em), no font files."""
+import pytest
+
+from editor.layout.blocks import layout_blocks, signature_offsets, title_lines
+from editor.layout.fonts import FontFace
+from editor.layout.issue import layout_issue
+from editor.layout.metrics import FixedMetrics
+from editor.layout.setting import Typesetter
+from editor.layout.spec import load_spec
+from editor.model import Block, BlockKind as K, Document, DocumentRef, Issue, Section
+
+ROLES = ("body", "title", "hei", "kai", "song", "bold")
+
+
+@pytest.fixture
+def ts():
+    return Typesetter(load_spec("gbt9704"), {r: FixedMetrics() for r in ROLES})
+
+
+def text_of(line):
+    return "".join(s.text for s in line.segments)
+
+
+def notice(body_paragraphs=3, title="济南市人民政府关于加强安全生产工作的通知"):
+    blocks = [Block.of(K.TITLE, title), Block.of(K.DOC_NUMBER, "济政字〔2020〕1号"),
+              Block.of(K.RECIPIENTS, "各区县人民政府，市政府各部门（单位）：")]
+    blocks += [Block.of(K.PARAGRAPH, "各单位要高度重视安全生产工作，" * 6) for _ in range(body_paragraphs)]
+    blocks += [Block.of(K.SIGNATURE, "济南市人民政府"), Block.of(K.DATE, "2020年5月9日"),
+               Block.of(K.ISSUED, "（2020年5月9日印发）")]
+    return Document(blocks)
+
+
+def test_long_title_breaks_between_organs_and_before_guanyu():
+    ts = Typesetter(load_spec("jinan-gazette"), {r: FixedMetrics() for r in ROLES})
+    style = ts.spec.style("title")     # 18 pt on 168 mm: 26 characters a line
+    title = "济南市住房和城乡建设局 济南市自然资源和规划局 济南市生态环境局 济南市城市管理局关于印发《济南市建筑外立面管理办法》的通知"
+    assert title_lines(ts, title, style) == [
+        "济南市住房和城乡建设局 济南市自然资源和规划局", "济南市生态环境局 济南市城市管理局",
+        "关于印发《济南市建筑外立面管理办法》的通知"]
+    assert title_lines(ts, "政府工作报告", style) == ["政府工作报告"]
+
+
+def test_title_block_keeps_with_the_body(ts):
+    lines = layout_blocks(notice(), 0, ts)
+    kinds = [ln.block for ln in lines]
+    title_and_number = [ln for ln in lines if ln.block in (0, 1, 2)]
+    assert all(ln.keep_with_next for ln in title_and_number)
+    assert kinds[0] == 0
+
+
+def test_paragraph_first_and_next_to_last_lines_keep(ts):
+    lines = [ln for ln in layout_blocks(notice(1), 0, ts) if ln.block == 3]
+    assert len(lines) >= 3
+    assert lines[0].keep_with_next and lines[-2].keep_with_next
+    assert not lines[-1].keep_with_next or len(lines) == 2
+
+
+def test_signature_and_date_per_gbt9704(ts):
+    doc = Document([Block.of(K.SIGNATURE, "济南市住房和城乡建设局"), Block.of(K.SIGNATURE, "济南市生态环境局"),
+                    Block.of(K.DATE, "2020年5月9日")])
+    offsets = signature_offsets(ts, doc.blocks)
+    em = ts.spec.size
+    pitch = ts.spec.measure / 28
+    # stacked organs share one left edge; the longest ends two characters in from the right
+    assert offsets[0] == offsets[1]
+    assert offsets[0] + 11 * (em + ts.spec.tracking) == pytest.approx(ts.spec.measure - 2 * em)
+    assert offsets[2] == pytest.approx(offsets[0] + 2 * em)
+    lines = layout_blocks(doc, 0, ts)
+    assert lines[1].space_before == 0 and lines[0].space_before > 0
+    assert pitch
+
+
+def test_long_date_moves_the_signature_left(ts):
+    doc = Document([Block.of(K.SIGNATURE, "市政府"), Block.of(K.DATE, "二〇二〇年十二月三十一日")])
+    offsets = signature_offsets(ts, doc.blocks)
+    em = ts.spec.size
+    date_w = 12 * (em + ts.spec.tracking)
+    assert offsets[1] + date_w == pytest.approx(ts.spec.measure - 2 * em)
+    assert offsets[0] == pytest.approx(offsets[1] - 2 * em)
+
+
+def test_short_list_items_pair_up_in_reading_order(ts):
+    items = [Block.of(K.LIST_ITEM, f"{n}. 济南某某有限公司") for n in range(1, 8)]
+    items.insert(3, Block.of(K.LIST_ITEM, "4. 一家名字非常非常长以至于半行放不下的股份有限公司济南分公司"))
+    rows = layout_blocks(Document(items), 0, ts)
+    texts = [text_of(r) for r in rows]
+    assert texts[0] == "1. 济南某某有限公司2. 济南某某有限公司"
+    assert texts[1].startswith("3.") and "4." not in texts[1]
+    assert texts[2].startswith("4. 一家名字")
+    assert "".join(texts).replace(" ", "") == "".join(b.text for b in items).replace(" ", "")
+
+
+def test_issue_toc_numbers_follow_the_pagination():
+    spec = load_spec("gbt9704")
+    metrics = {r: FixedMetrics() for r in ROLES}
+    faces = {r: FontFace(r, r, r, "x") for r in ROLES}
+    docs = [notice(n) for n in (3, 40, 2)]
+    issue = Issue(year=2020, number=1, total_number=1, sections=[
+        Section("市政府文件", [DocumentRef("a", document=docs[0]), DocumentRef("b", document=docs[1])]),
+        Section("市政府办公厅文件", [DocumentRef("c", document=docs[2])])])
+    result = layout_issue(issue, spec, faces, metrics)
+    starts = [p + 1 for p in result.doc_pages]
+    assert starts[0] == 2 and starts[1] == starts[0] + 1 and starts[2] > starts[1] + 3
+    toc_text = "".join(ln.text for p in result.pages if p.kind == "toc" for ln in p.lines)
+    for n in starts:
+        assert f"（{n}）" in toc_text
+    # every body page carries its folio; the cover and the 目录 none
+    assert all(p.folio == p.number for p in result.pages if p.kind == "body")
