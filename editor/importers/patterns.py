@@ -25,6 +25,11 @@ DOC_NUMBER_INNER = re.compile(
 DATE = re.compile(rf"^{_DATE_CORE}$")
 DATE_AT_END = re.compile(rf"{_DATE_CORE}$")
 ISSUED = re.compile(rf"^[（(]\s*{_DATE_CORE}\s*印\s*发\s*[）)]$")
+# 版记's line: "济南市人民政府办公厅　2020年5月9日印发" (the gazette prints it as （…印发）).
+ISSUED_COLOPHON = re.compile(rf"^[{HAN}（）]{{2,30}}\s*{_DATE_CORE}\s*印\s*发$")
+# 版头 lines of an original 公文 that the gazette does not print.
+LETTERHEAD = re.compile(rf"^[{HAN}（）\s]{{2,40}}文\s*件$")
+COPY_MARKS = re.compile(r"^(?:\d{6}|(?:绝密|机密|秘密)(?:★.*)?|特急|加急|特提|平急)$")
 ISSUED_AT_END = re.compile(rf"[（(]\s*{_DATE_CORE}\s*印\s*发\s*[）)]$")
 SUBTITLE = re.compile(r"^(?:——|──|--|－－|—\s+—|――|—―|―—)")
 ANNEX_LABEL = re.compile(r"^附\s*件\s*(?:[0-9０-９]{1,2}|[一二三四五六七八九十]{1,3})?\s*$")

@@ -87,7 +87,9 @@ class _Scan:
             i += 1
         while i < self.n and is_text(self.c[i]):
             t, s = self.text(i), P.squeeze(self.text(i))
-            if P.REGISTRATION.match(s) and "reg" not in seen:
+            if "title" not in seen and (P.LETTERHEAD.match(t) or P.COPY_MARKS.match(s)):
+                self.mark([i], BlockKind.PARAGRAPH, "原公文版头（发文机关标志、份号、密级或紧急程度），公报一般不印")
+            elif P.REGISTRATION.match(s) and "reg" not in seen:
                 self.mark([i], BlockKind.REGISTRATION, "匹配规范性文件登记号格式（如 JNCR-2020-0150004）")
                 seen.add("reg")
             elif P.DOC_NUMBER.match(s) and "number" not in seen:
@@ -116,7 +118,7 @@ class _Scan:
     def is_marker(self, t: str) -> bool:
         """Lines that can never continue a title: they are other 公文 parts."""
         s = P.squeeze(t)
-        return bool(P.DOC_NUMBER.match(s) or P.REGISTRATION.match(s) or P.SUBTITLE.match(t)
+        return bool(P.DOC_NUMBER.match(s) or P.LETTERHEAD.match(t) or P.COPY_MARKS.match(s) or P.REGISTRATION.match(s) or P.SUBTITLE.match(t)
                     or P.is_recipients(t) or P.SALUTATION.match(t) or P.DATE.match(s)
                     or P.ISSUED.match(s) or P.CHAPTER.match(t) or P.ARTICLE.match(t)
                     or P.heading_level(t) or P.ANNEX_LABEL.match(s) or P.ATTACHMENT_NOTE.match(t)
@@ -203,6 +205,8 @@ class _Scan:
         for j in range(start, self.n):
             if self.free(j) and P.ISSUED.match(P.squeeze(self.text(j))):
                 self.mark([j], BlockKind.ISSUED, "匹配印发日期格式（X年X月X日印发）")
+            elif self.free(j) and P.ISSUED_COLOPHON.match(self.text(j)):
+                self.mark([j], BlockKind.ISSUED, "原公文版记中的印发机关和印发日期")
             elif self.free(j) and P.ANNEX_LABEL.match(P.squeeze(self.text(j))):
                 self.annex_label(j)
         closed = [j for j in range(start, self.n)
@@ -238,6 +242,8 @@ class _Scan:
         t = self.text(j)
         if P.NOTE.match(t):
             self.mark([j], BlockKind.NOTE, "落款后以“注：”开头的附注")
+        elif re.match(r"^抄\s*送\s*[:：]", t):
+            self.mark([j], BlockKind.PARAGRAPH, "原公文版记（抄送），公报一般不印")
         elif self.kind_of(j - 1) == BlockKind.DATE and self.title_start(j) and not P.is_signature_like(t):
             self.annex_title(j, "成文日期后所印发文件的标题")
 

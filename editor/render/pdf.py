@@ -13,6 +13,7 @@ import os
 import tempfile
 from pathlib import Path
 
+from reportlab import rl_config
 from reportlab.lib.colors import CMYKColor
 from reportlab.lib.utils import ImageReader
 from reportlab.pdfbase import pdfmetrics
@@ -25,6 +26,7 @@ MM = 72 / 25.4
 BLEED = 3 * MM          # bleed on each trimmed edge
 SLUG = 12 * MM          # room outside the bleed for crop marks
 MARK = 8 * MM           # crop mark length
+rl_config.useA85 = 0    # binary streams: ASCII85 only makes the file larger and slower to write
 COLORS = {"black": CMYKColor(0, 0, 0, 1), "red": CMYKColor(0, 0.8, 0.8, 0)}
 
 

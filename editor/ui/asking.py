@@ -22,13 +22,14 @@ class Asker:
         self.parent = parent
         self.interactive = interactive     # False: never block on a dialog (screenshots)
 
-    def recover(self, recovery: Path, issue: Path) -> bool:
-        """Offer the unsaved changes found in `recovery` for `issue`."""
+    def recover(self, recovery: Path, issue: Path) -> bool | None:
+        """Offer the unsaved changes found in `recovery` for `issue`; out: True (restore),
+        False (discard them) or None (not asked: keep the file for a later start)."""
         answer = os.environ.get("GAZETTE_RECOVER", "").strip().lower()
         if answer:
             return answer in ("yes", "y", "1", "true")
         if not self.interactive:
-            return False
+            return None
         when = datetime.datetime.fromtimestamp(recovery.stat().st_mtime).strftime("%Y-%m-%d %H:%M")
         return QMessageBox.question(
             self.parent, "恢复未保存的修改",

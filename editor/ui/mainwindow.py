@@ -32,7 +32,7 @@ from .welcome import WelcomePage
 ZOOM_CHOICES = [("适合宽度", "width", None), ("整页", "page", None), ("50%", "fixed", 0.5),
                 ("75%", "fixed", 0.75), ("100%", "fixed", 1.0), ("125%", "fixed", 1.25),
                 ("150%", "fixed", 1.5), ("200%", "fixed", 2.0)]
-SPLITTERS = ("main", "centre", "left")
+SPLITTERS = ("main", "centre", "blocks")
 
 
 class MainWindow(QMainWindow):
@@ -186,6 +186,12 @@ class MainWindow(QMainWindow):
         self.tree.refSelected.connect(self._ref_selected)
         self.doc.blockSelected.connect(self._block_selected)
         self.doc.compareRequested.connect(self.compare)
+        intents = [(self.tree.documentMoved, "move_document"), (self.tree.sectionMoved, "move_section"),
+                   (self.tree.filesDropped, "add_files"), (self.tree.sectionRenamed, "rename_section"),
+                   (self.meta.edited, "set_meta"), (self.doc.correctionRequested, "correct"),
+                   (self.doc.kindRequested, "set_kind"), (self.doc.sectionRequested, "move_to_section")]
+        for signal, name in intents:    # to whichever issue is open when the signal comes
+            signal.connect(lambda *args, name=name: self.editing and getattr(self.editing, name)(*args))
 
     # -- an issue is opened (called by FileControl) ---------------------------------------
     def attach(self, session) -> None:
@@ -196,14 +202,6 @@ class MainWindow(QMainWindow):
         self.tree.set_session(session)
         self.meta.set_session(session)
         self.doc.set_session(session)
-        self.tree.documentMoved.connect(self.editing.move_document)
-        self.tree.sectionMoved.connect(self.editing.move_section)
-        self.tree.filesDropped.connect(self.editing.add_files)
-        self.tree.sectionRenamed.connect(self.editing.rename_section)
-        self.meta.edited.connect(self.editing.set_meta)
-        self.doc.correctionRequested.connect(self.editing.correct)
-        self.doc.kindRequested.connect(self.editing.set_kind)
-        self.doc.sectionRequested.connect(self.editing.move_to_section)
         session.undo.cleanChanged.connect(lambda clean: self.setWindowModified(not clean))
         session.metaChanged.connect(lambda _n: self.update_title())
         self.actions.set_undo_stack(session.undo)
@@ -216,12 +214,9 @@ class MainWindow(QMainWindow):
 
     def detach(self) -> None:
         """Forget the open issue (before another is opened)."""
-        for widget in (self.tree, self.meta, self.doc):
-            try:
-                widget.disconnect(self.editing)
-            except (RuntimeError, TypeError):
-                pass
         self.live.set_session(None)
+        if self.session is not None:
+            self.session.deleteLater()
         self.session, self.editing = None, None
 
     def update_title(self) -> None:
@@ -391,7 +386,7 @@ class MainWindow(QMainWindow):
         s.sync()
 
     def _splitter(self, name: str) -> QSplitter:
-        return {"main": self.main, "centre": self.centre, "left": self.doc.splitter}[name]
+        return {"main": self.main, "centre": self.centre, "blocks": self.doc.splitter}[name]
 
     def closeEvent(self, event) -> None:
         if not self.files.close_issue():

@@ -141,6 +141,16 @@ def test_whole_document_in_one_paragraph():
     assert_nothing_lost(source, doc)
 
 
+def test_original_gongwen_letterhead_and_colophon():
+    doc = rec(lines("000123", "特急", "济南市人民政府文件", "济政发〔2020〕1号", "济南市人民政府", "关于某事的通知",
+                    "各区县人民政府：", "正文。", "济南市人民政府", "2020年5月9日", "抄送：市委办公厅。",
+                    "济南市人民政府办公厅　2020年5月9日印发"))
+    assert [b.kind for b in doc.blocks] == [K.PARAGRAPH] * 3 + [K.DOC_NUMBER, K.TITLE, K.RECIPIENTS, K.PARAGRAPH,
+                                                                K.SIGNATURE, K.DATE, K.PARAGRAPH, K.ISSUED]
+    assert "版头" in doc.blocks[2].reason and "版记" in doc.blocks[9].reason
+    assert doc.title == "济南市人民政府关于某事的通知"
+
+
 def test_cited_doc_number_does_not_split_a_paragraph():
     source = ("为加快推进我市养老服务发展，根据《山东省人民政府办公厅关于推进养老服务发展的实施意见》"
               "（鲁政办发〔2019〕31号）精神，经市政府同意，现提出如下实施意见。")

@@ -1,0 +1,153 @@
+"""Opening, creating, saving and closing issues, with recovery and recent files.
+
+in: the main window (its Asker, Settings and attach/detach); out: the session shown in the
+window, the issue file written atomically (write_issue), recovery files written by an
+Autosaver and removed after a save or an explicit discard.
+"""
+from __future__ import annotations
+
+import datetime
+from pathlib import Path
+
+from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtWidgets import QApplication
+
+from ..issuefile import IssueFileError
+from .autosave import Autosaver
+from .recovery import discard_recovery, pending_recovery, read_recovery
+from .session import IssueSession, new_issue
+
+SAMPLE = Path(__file__).resolve().parents[2] / "samples" / "jinan-2020-10" / "issue.json"
+NEW_SECTIONS = ["市政府文件", "市政府办公厅文件", "市政府部门文件"]
+
+
+class FileControl(QObject):
+    recovered = Signal(str)           # the recovery file whose changes were restored
+
+    def __init__(self, window):
+        super().__init__(window)
+        self.w = window
+
+    # -- opening -------------------------------------------------------------------------
+    def open_issue(self, path: str | Path) -> bool:
+        """Open an issue file (offering its recovery file); out: whether it is now open."""
+        w = self.w
+        if not self.close_issue():
+            return False
+        path = Path(path).resolve()
+        issue, recovery = None, pending_recovery(path)
+        try:
+            if recovery is not None:
+                answer = w.ask.recover(recovery, path)
+                if answer:
+                    issue = read_recovery(recovery)
+                else:
+                    if answer is False:
+                        discard_recovery(path)
+                    recovery = None
+            session = self._load(path, issue)
+        except IssueFileError as e:
+            w.ask.warn("无法打开期刊", str(e))
+            w.message.setText(str(e))
+            return False
+        if recovery is not None:
+            session.undo.resetClean()     # restored changes are unsaved changes
+        w.attach(session)
+        w.autosaver = Autosaver(session, w)
+        w.autosaver.failed.connect(w.message.setText)
+        w.settings.add_recent(path)
+        if recovery is not None:
+            w.message.setText("已恢复上次未保存的修改（尚未保存）")
+            self.recovered.emit(str(recovery))
+        return True
+
+    def _load(self, path: Path, issue) -> IssueSession:
+        w = self.w
+        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+        try:
+            def progress(done, total, source):
+                w.message.setText(f"正在导入 {done + 1}/{total}：{Path(source).name}")
+                QApplication.processEvents()
+            return IssueSession.open(path, issue, progress)
+        finally:
+            QApplication.restoreOverrideCursor()
+
+    def open_dialog(self) -> None:
+        folder = str(self.w.session.folder) if self.w.session else str(Path.home())
+        path = self.w.ask.open_issue(folder)
+        if path:
+            self.open_issue(path)
+
+    def open_sample(self) -> None:
+        self.open_issue(SAMPLE)
+
+    def new_issue(self) -> None:
+        folder = str(self.w.session.folder.parent) if self.w.session else str(Path.home())
+        path = self.w.ask.new_issue(folder)
+        if not path:
+            return
+        path = Path(path)
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            new_issue(path, datetime.date.today().year, NEW_SECTIONS)
+        except OSError as e:
+            self.w.ask.warn("新建期刊", f"{path}：无法创建（{e.strerror or e}）")
+            return
+        self.open_issue(path)
+
+    def fill_recent_menu(self) -> None:
+        menu = self.w.recent_menu
+        menu.clear()
+        for path in self.w.settings.recent():
+            menu.addAction(path).triggered.connect(lambda _c=False, p=path: self.open_issue(p))
+        if menu.isEmpty():
+            menu.addAction("（无）").setEnabled(False)
+
+    # -- saving and closing ----------------------------------------------------------------
+    def save(self) -> bool:
+        session = self.w.session
+        if session is None:
+            return False
+        return self._write(session.path)
+
+    def save_as(self) -> bool:
+        session = self.w.session
+        if session is None:
+            return False
+        path = self.w.ask.save_as(str(session.path))
+        return self._write(Path(path)) if path else False
+
+    def _write(self, path: Path) -> bool:
+        w = self.w
+        old = w.session.path
+        try:
+            w.session.save(path)
+        except OSError as e:
+            w.ask.warn("保存失败", f"{path}：无法保存（{e.strerror or e}）")
+            return False
+        w.autosaver.discard()
+        if old != w.session.path:
+            discard_recovery(old)
+            w.update_title()
+        w.settings.add_recent(w.session.path)
+        w.message.setText(f"已保存 {w.session.path}")
+        return True
+
+    def close_issue(self) -> bool:
+        """Ask about unsaved changes; out: False when the editor cancels."""
+        w = self.w
+        if w.session is None:
+            return True
+        if w.session.modified:
+            answer = w.ask.save_changes(w.session.path.name)
+            if answer == "cancel" or (answer == "save" and not self.save()):
+                return False
+            if answer == "discard" and w.interactive:
+                w.autosaver.discard()
+        elif w.autosaver is not None:
+            w.autosaver.discard()
+        if w.autosaver is not None:
+            w.autosaver.stop()
+            w.autosaver = None
+        w.detach()
+        return True
