@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from ..model import Block, BlockKind
+from ..model import Block
 from .patterns import (DATE_AT_END, DOC_NUMBER_INNER, HAN, ISSUED_AT_END, KINDS, ends_with_kind,
                        is_recipients, is_signature_like, is_title_like)
 from .runs import cut_runs, is_text, strip_runs

@@ -46,8 +46,10 @@ def build_docx(issue: Issue, spec: LayoutSpec, layout: LayoutResult):
         write_cover(doc, issue, spec)
         front = True
     if conf.get("toc", True) and docs:
-        top = write_inside_title(doc, issue, spec) if front else _first_inside_title(doc, issue, spec)
-        write_toc(doc, issue, spec, grid, pages, top)
+        write_inside_title(doc, issue, spec)
+        if not front:       # no cover: the inside title opens the file, no break before it
+            oxml.set_on(doc.paragraphs[0]._p.get_or_add_pPr(), "pageBreakBefore", False)
+        write_toc(doc, issue, spec, pages)
         front = True
     if docs:
         body = end_section(doc) if front else doc.sections[0]
@@ -78,14 +80,6 @@ def end_section(doc):
     for ref in sentinel.xpath("w:headerReference|w:footerReference"):
         sentinel.remove(ref)
     return doc.sections[-1]
-
-
-def _first_inside_title(doc, issue: Issue, spec: LayoutSpec) -> float:
-    """The inside title block when there is no cover: no page break before it."""
-    top = write_inside_title(doc, issue, spec)
-    first = doc.paragraphs[0]._p.get_or_add_pPr()
-    oxml.set_on(first, "pageBreakBefore", False)
-    return top
 
 
 def _continue_numbering(section) -> None:

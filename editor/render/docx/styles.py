@@ -172,12 +172,15 @@ def write_defaults(doc, spec: LayoutSpec) -> None:
 def _toc_styles(doc, spec: LayoutSpec, grid: Grid) -> None:
     conf = spec.toc
     size = conf.get("size", spec.size)
-    plain = Style(font=conf.get("entry_font", "body"), size=size, align="left", indent=0)
+    leading = conf.get("leading", 1.6)     # the 目录 is off the body grid, as in layout/toc.py
+    plain = Style(font=conf.get("entry_font", "body"), size=size, align="left", indent=0,
+                  leading=leading)
     write_style(doc, TOC_TITLE, spec, grid,
                 Style(font=conf.get("title_font", "hei"), size=conf.get("title_size", 18),
                       align="center", indent=0, leading=1.6), outline=0)
     write_style(doc, TOC_SECTION, spec, grid,
-                replace(plain, font=conf.get("section_font", "hei")), keep_next=True)
+                replace(plain, font=conf.get("section_font", "hei"), space_before=0.6 * size
+                        / grid.line_pitch), keep_next=True)
     write_style(doc, TOC_ENTRY, spec, grid, plain, keep_next=True)
     number = write_style(doc, TOC_NUMBER, spec, grid, plain)
     leader = {"…": "middleDot", "·": "middleDot", ".": "dot", "-": "hyphen", "_": "underscore"}
