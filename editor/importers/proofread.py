@@ -1,14 +1,17 @@
-"""Proofreading checks on single blocks, run while recognising.
+"""Proofreading checks run while recognising.
 
-in: a recognised Block and its index; out: Diagnostics (Chinese messages, `block=` set):
-brackets or quotes that do not pair up within the paragraph (WARNING), half-width , ; : ? !
-or ( ) between Chinese characters (WARNING), ASCII spaces between two Chinese characters (INFO).
+in: a recognised Document (or one Block and its index); out: Diagnostics with Chinese
+messages and `block=` set. Per document: 文号 with wrong year brackets, a letter-type 公文
+without 成文日期 or 落款 (WARNING). Per block: brackets or quotes that do not pair up within
+the paragraph (WARNING), half-width , ; : ? ! or ( ) between Chinese characters (WARNING),
+ASCII spaces between two Chinese characters (INFO).
 """
 from __future__ import annotations
 
 import re
 
-from ..model import Block, BlockKind, Diagnostic, Severity
+from ..model import Block, BlockKind, Diagnostic, Document, Severity
+from . import patterns as P
 from .patterns import ARTICLE, HAN
 
 _OPENERS = {"（": "round", "(": "round", "〔": "tortoise", "【": "lenticular", "《": "book",
@@ -23,6 +26,7 @@ _HALF_PUNCT = re.compile(rf"(?<=[{HAN}])\s*([,;:?!])\s*(?=[{HAN}])")
 _HALF_PARENS = re.compile(r"\(([^()]*)\)")
 _HAN_CHAR = re.compile(rf"[{HAN}]")
 _STRAY_SPACE = re.compile(rf"[{HAN}] +[{HAN}]")
+_LETTER_KINDS = {"通知", "通报", "意见", "决定", "批复", "函", "请示", "报告", "公告", "通告", "命令", "议案"}
 # Spaces are part of the form in these kinds: organ names side by side, 均排 chapter titles.
 _SPACED_KINDS = {BlockKind.TITLE, BlockKind.ANNEX_TITLE, BlockKind.SIGNATURE, BlockKind.AUTHOR,
                  BlockKind.CHAPTER, BlockKind.SUBTITLE, BlockKind.TABLE, BlockKind.DATE}
@@ -114,3 +118,27 @@ def check_spaces(text: str) -> tuple | None:
         return None
     return (Severity.INFO, "stray-space",
             f"两个汉字之间有多余的空格（共 {len(hits)} 处，如：{_excerpt(text, hits[0] + 1)}）")
+
+
+def structure_diagnostics(doc: Document) -> list[Diagnostic]:
+    """Document-level checks: 文号 brackets, missing 落款 or 成文日期 in a letter-type 公文."""
+    out = []
+    for index, block in enumerate(doc.blocks):
+        if block.kind != BlockKind.DOC_NUMBER:
+            continue
+        m = P.DOC_NUMBER.match(P.squeeze(block.text))
+        if m and (m.group("open"), m.group("close")) != ("〔", "〕"):
+            right = f"{m.group('org')}〔{m.group('year')}〕{m.group('num')}号"
+            out.append(Diagnostic(Severity.WARNING, "doc-number-brackets",
+                                  f"文号“{block.text}”的年份括号用错了，应使用六角括号〔〕：{right}",
+                                  block=index))
+    kinds = {b.kind for b in doc.blocks}
+    speech = bool(kinds & {BlockKind.SUBTITLE, BlockKind.AUTHOR})
+    letter = bool(kinds & {BlockKind.DOC_NUMBER, BlockKind.RECIPIENTS}) or doc.kind in _LETTER_KINDS
+    if letter and not speech:
+        where = next((k for k, b in enumerate(doc.blocks) if b.kind == BlockKind.TITLE), 0)
+        if BlockKind.DATE not in kinds:
+            out.append(Diagnostic(Severity.WARNING, "missing-date", "文件缺少成文日期", block=where))
+        if BlockKind.SIGNATURE not in kinds:
+            out.append(Diagnostic(Severity.WARNING, "missing-signature", "文件缺少落款", block=where))
+    return out

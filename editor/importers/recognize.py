@@ -16,9 +16,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from ..model import Block, BlockKind, Diagnostic, Document, Severity
+from ..model import Block, BlockKind, Document
 from . import patterns as P
-from .proofread import proofread
+from .proofread import proofread, structure_diagnostics
 from .runs import all_bold, is_text, joined
 from .split import split_run_together
 
@@ -26,7 +26,6 @@ _LEVEL_NAMES = {1: "一级", 2: "二级", 3: "三级", 4: "四级"}
 _LIST_END = re.compile(r"[；;，,、]$")
 _SUBTITLE_DONE = re.compile(r"(?:上|中|时|讲话|发言|报告|致辞)$")
 _SPEECH_KINDS = {"报告", "讲话"}
-_LETTER_KINDS = {"通知", "通报", "意见", "决定", "批复", "函", "请示", "报告", "公告", "通告", "命令", "议案"}
 
 
 @dataclass
@@ -354,27 +353,3 @@ def _block(sources: list[Block], label: _Label) -> Block:
         and first.align in ("center", "right") else ""
     return Block(kind=label.kind, runs=runs if is_text(first) else [], level=label.level, align=align,
                  rows=[list(r) for r in first.rows], image=first.image, reason=label.reason)
-
-
-def structure_diagnostics(doc: Document) -> list[Diagnostic]:
-    """Document-level checks: 文号 brackets, missing 落款 or 成文日期 in a letter-type 公文."""
-    out = []
-    for index, block in enumerate(doc.blocks):
-        if block.kind != BlockKind.DOC_NUMBER:
-            continue
-        m = P.DOC_NUMBER.match(P.squeeze(block.text))
-        if m and (m.group("open"), m.group("close")) != ("〔", "〕"):
-            right = f"{m.group('org')}〔{m.group('year')}〕{m.group('num')}号"
-            out.append(Diagnostic(Severity.WARNING, "doc-number-brackets",
-                                  f"文号“{block.text}”的年份括号用错了，应使用六角括号〔〕：{right}",
-                                  block=index))
-    kinds = {b.kind for b in doc.blocks}
-    speech = bool(kinds & {BlockKind.SUBTITLE, BlockKind.AUTHOR})
-    letter = bool(kinds & {BlockKind.DOC_NUMBER, BlockKind.RECIPIENTS}) or doc.kind in _LETTER_KINDS
-    if letter and not speech:
-        where = next((k for k, b in enumerate(doc.blocks) if b.kind == BlockKind.TITLE), 0)
-        if BlockKind.DATE not in kinds:
-            out.append(Diagnostic(Severity.WARNING, "missing-date", "文件缺少成文日期", block=where))
-        if BlockKind.SIGNATURE not in kinds:
-            out.append(Diagnostic(Severity.WARNING, "missing-signature", "文件缺少落款", block=where))
-    return out

@@ -66,11 +66,10 @@ class Actions:
 
     def set_undo_stack(self, stack) -> None:
         """Point 撤销/重做 at a session's stack (None: both disabled)."""
-        for action in (self.edit_undo, self.edit_redo):
-            try:
-                action.triggered.disconnect()
-            except (RuntimeError, TypeError):
-                pass
+        old = getattr(self, "_stack", None)
+        if old is not None:
+            for action, slot in ((self.edit_undo, old.undo), (self.edit_redo, old.redo)):
+                action.triggered.disconnect(slot)
         self._stack = stack
         if stack is None:
             self.edit_undo.setEnabled(False)

@@ -52,9 +52,9 @@ class FileControl(QObject):
             return False
         if recovery is not None:
             session.undo.resetClean()     # restored changes are unsaved changes
-        w.attach(session)
         w.autosaver = Autosaver(session, w)
         w.autosaver.failed.connect(w.message.setText)
+        w.attach(session)
         w.settings.add_recent(path)
         if recovery is not None:
             w.message.setText("已恢复上次未保存的修改（尚未保存）")

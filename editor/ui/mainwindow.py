@@ -215,6 +215,7 @@ class MainWindow(QMainWindow):
     def detach(self) -> None:
         """Forget the open issue (before another is opened)."""
         self.live.set_session(None)
+        self.actions.set_undo_stack(None)
         if self.session is not None:
             self.session.deleteLater()
         self.session, self.editing = None, None

@@ -66,4 +66,4 @@ def install(window) -> None:
 
     window.live.ready.connect(ready)
     window.files.recovered.connect(lambda path: events and _say(f"recovered {path}"))
-    window.issueOpened.connect(lambda s: __import__("PySide6.QtCore").QtCore.QTimer.singleShot(0, lambda: opened(s)))
+    window.issueOpened.connect(opened)

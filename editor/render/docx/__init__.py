@@ -22,6 +22,7 @@ from ...model import Issue
 from . import oxml
 from .body import Context, write_document
 from .flow import Flow
+from .placed import laid_lines
 from .front import write_back_page, write_cover, write_inside_title, write_toc
 from .sections import (clear_furniture, make_grid, needs_odd_even, set_start, setup_page,
                        write_furniture, write_settings)
@@ -55,7 +56,7 @@ def build_docx(issue: Issue, spec: LayoutSpec, layout: LayoutResult):
         body = end_section(doc) if front else doc.sections[0]
         set_start(body, "nextPage", pages[0] if pages else 1)
         write_furniture(body, spec, grid, issue, odd_even)
-        ctx = Context(doc, spec, grid, Flow(grid.line_pitch))
+        ctx = Context(doc, spec, grid, Flow(grid.line_pitch), laid_lines(layout, spec))
         for k, document in enumerate(docs):
             write_document(ctx, document, k, break_before=k > 0)
     if conf.get("back_page", False):

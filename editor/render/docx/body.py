@@ -8,7 +8,7 @@ script stay run properties; fonts come from the styles.
 from __future__ import annotations
 
 import io
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from docx.image.exceptions import UnrecognizedImageError
 from docx.shared import Pt
@@ -20,6 +20,7 @@ from ...layout.tables import PAD, image_size
 from ...model import Block, BlockKind, Document, Run
 from . import oxml
 from .flow import Flow, estimate_lines
+from .placed import break_like, shares_line
 from .styles import ALIGN, BODY_CHARS, BLOCK_STYLES, Grid, spec_key, style_for
 
 IMAGE_LOST = "［此处图片格式无法写入 DOCX］"
@@ -36,6 +37,7 @@ class Context:
     spec: LayoutSpec
     grid: Grid
     flow: Flow
+    laid: dict = field(default_factory=dict)   # (doc, block) → LaidLine list (placed.py)
     bookmark_id: int = 0
     last: object = None   # the previous paragraph (None after a table)
 
@@ -72,13 +74,13 @@ def split_runs(runs: list[Run], at: int) -> tuple[list[Run], list[Run]]:
     return head, tail
 
 
-def _title_runs(block: Block) -> list[Run]:
-    parts = [p.strip() for p in block.text.split("\n") if p.strip()]
+def _title_runs(block: Block, lines: list) -> list[Run]:
+    """The title with a line break wherever our PDF broke it (by meaning: organs, 关于…)."""
     bold = bool(block.runs) and all(r.bold for r in block.runs)
-    return [Run("\n".join(parts), bold=bold)]
+    return [Run("\n".join(break_like(block.text, lines)), bold=bold)]
 
 
-def _height(ctx: Context, block: Block) -> tuple[bool, float]:
+def _height(ctx: Context, block: Block, lines: list) -> tuple[bool, float]:
     """(sits on the grid, height in pt when it does not) of a block, as our layout sets it."""
     st = ctx.spec.style(spec_key(block))
     if block.kind == BlockKind.TABLE:
@@ -91,7 +93,8 @@ def _height(ctx: Context, block: Block) -> tuple[bool, float]:
         return False, _image_box(ctx, block)[1]
     if st.leading:
         measure = ctx.grid.measure - (st.left + st.right) * st.size
-        return False, estimate_lines(block.text, st.size, measure) * st.leading * st.size
+        count = len(lines) if lines else estimate_lines(block.text, st.size, measure)
+        return False, count * st.leading * st.size
     return True, 0.0
 
 
@@ -103,15 +106,17 @@ def _image_box(ctx: Context, block: Block) -> tuple[float, float]:
     return height * w_px / h_px, height
 
 
-def _spacing(ctx: Context, block: Block, paragraph, page_break: bool) -> None:
-    """Space before as our paginator puts it; a page break before the first block."""
+def _spacing(ctx: Context, block: Block, paragraph, page_break: bool, lines: list,
+             stacked: bool = False) -> None:
+    """Space before as our paginator puts it; a page break before the block if asked.
+    A 落款 line under another one (`stacked`) gets no space before."""
     st = ctx.spec.style(spec_key(block))
     pitch = ctx.grid.line_pitch
     if page_break:
         ctx.flow.new_page()
-    on_grid, height = _height(ctx, block)
-    before, drop_after = ctx.flow.place(st.space_before * pitch, st.space_after * pitch,
-                                        on_grid, height)
+    on_grid, height = _height(ctx, block, lines)
+    own_before = 0.0 if stacked else st.space_before * pitch
+    before, drop_after = ctx.flow.place(own_before, st.space_after * pitch, on_grid, height)
     if drop_after and ctx.last is not None:
         oxml.set_spacing(ctx.last._p.get_or_add_pPr(), after_pt=0)
     ctx.last = paragraph
@@ -120,17 +125,22 @@ def _spacing(ctx: Context, block: Block, paragraph, page_break: bool) -> None:
     pPr = paragraph._p.get_or_add_pPr()
     if page_break:
         oxml.set_on(pPr, "pageBreakBefore")
-    if abs(before - st.space_before * pitch) > 0.05:
+    if abs(before - st.space_before * pitch) > 0.05 or drop_after:
         oxml.set_spacing(pPr, before_pt=before)
 
 
-def write_text_block(ctx: Context, block: Block, note_indent: float) -> object:
+def write_text_block(ctx: Context, block: Block, note_indent: float, lines: list) -> object:
     """One paragraph for a text block; returns the python-docx paragraph."""
     p = ctx.doc.add_paragraph(style=style_for(block))
     pPr = p._p.get_or_add_pPr()
-    if block.kind == BlockKind.TITLE:
-        add_runs(p, _title_runs(block))
+    if block.kind in (BlockKind.TITLE, BlockKind.ANNEX_TITLE):
+        add_runs(p, _title_runs(block, lines))
         return p
+    if block.kind in (BlockKind.SIGNATURE, BlockKind.DATE) and lines:
+        # placed like our PDF (GB/T 9704: date two characters right of the 署名's start)
+        oxml.set_child(pPr, "jc", val="left")
+        oxml.set_child(pPr, "ind", left=round(lines[0].left * 20), firstLine=0, right=0,
+                       leftChars=0, firstLineChars=0, rightChars=0)
     runs = block.runs
     if block.kind == BlockKind.HEADING and block.level >= 2:
         m = SENTENCE_END.search(block.text)
@@ -146,6 +156,18 @@ def write_text_block(ctx: Context, block: Block, note_indent: float) -> object:
     if block.kind == BlockKind.ATTACHMENT_NOTE and not block.text.startswith(ATTACHMENT_LEAD[:2]):
         oxml.set_indent(pPr, ctx.spec.style("attachment_note").size, 0, note_indent)
     add_runs(p, runs)
+    return p
+
+
+def write_pair(ctx: Context, first: Block, second: Block) -> object:
+    """Two 名单 items on one line, the second at the middle of the measure (+ the indent)."""
+    p = ctx.doc.add_paragraph(style=style_for(first))
+    st = ctx.spec.style(spec_key(first))
+    oxml.set_child(p._p.get_or_add_pPr(), "jc", val="left")
+    oxml.add_tab(p._p.get_or_add_pPr(), ctx.grid.measure / 2 + st.indent * st.size, "left")
+    add_runs(p, first.runs)
+    p.add_run("\t")
+    add_runs(p, second.runs)
     return p
 
 
@@ -191,21 +213,36 @@ def write_image(ctx: Context, block: Block) -> object:
     return p
 
 
+def _breaks_page(ctx: Context, blocks: list[Block], i: int) -> bool:
+    """A style that starts a new page (附件), unless it follows its 附件 label."""
+    st = ctx.spec.style(spec_key(blocks[i]))
+    return bool(getattr(st, "new_page", False)) and i > 0 and \
+        blocks[i - 1].kind != BlockKind.ANNEX_LABEL
+
+
 def write_document(ctx: Context, doc: Document, k: int, break_before: bool = True) -> None:
     """All blocks of document k from the top of a page (a page break before it unless a
     section break already starts the page); the title carries the bookmark."""
     ctx.flow.new_page()
+    ctx.last = None
     page_break = break_before
     note_indent = 0.0
     first = marked = None
-    for block in doc.blocks:
+    blocks, skip = doc.blocks, -1
+    for i, block in enumerate(blocks):
+        if i == skip:
+            continue
         if block.kind == BlockKind.PAGE_BREAK:
             page_break = True
             continue
         if block.kind == BlockKind.TABLE and not any(block.rows):
             continue
+        page_break = page_break or _breaks_page(ctx, blocks, i)
+        lines = ctx.laid.get((k, i), [])
         if block.kind == BlockKind.ATTACHMENT_NOTE and block.text.startswith(ATTACHMENT_LEAD[:2]):
             note_indent = ctx.spec.style("attachment_note").indent + 3   # 附件： is 3 characters
+        if block.kind == BlockKind.ISSUED and ctx.last is not None:
+            oxml.set_on(ctx.last._p.get_or_add_pPr(), "keepNext")   # 印发 never opens a page alone
         if block.kind == BlockKind.TABLE:
             if page_break:
                 # a table cannot carry a page break: an empty paragraph does
@@ -214,14 +251,20 @@ def write_document(ctx: Context, doc: Document, k: int, break_before: bool = Tru
                 ctx.flow.new_page()
                 first = first or p
                 page_break = False
-            _spacing(ctx, block, None, False)
+            _spacing(ctx, block, None, False, lines)
             write_table(ctx, block)
             continue
-        if block.kind == BlockKind.IMAGE:
+        nxt = blocks[i + 1] if i + 1 < len(blocks) else None
+        if (block.kind == BlockKind.LIST_ITEM and nxt is not None
+                and nxt.kind == BlockKind.LIST_ITEM and shares_line(lines, block.text, nxt.text)):
+            p, skip = write_pair(ctx, block, nxt), i + 1
+        elif block.kind == BlockKind.IMAGE:
             p = write_image(ctx, block)
         else:
-            p = write_text_block(ctx, block, note_indent)
-        _spacing(ctx, block, p, page_break)
+            p = write_text_block(ctx, block, note_indent, lines)
+        stacked = block.kind == BlockKind.SIGNATURE and i > 0 and \
+            blocks[i - 1].kind == BlockKind.SIGNATURE
+        _spacing(ctx, block, p, page_break, lines, stacked)
         page_break = False
         first = first or p
         if block.kind == BlockKind.TITLE and marked is None:

@@ -1,0 +1,75 @@
+"""What our layout did with each block, read back from the LayoutResult, so the DOCX takes
+the same decisions instead of guessing them again: where a title breaks, which 名单 items
+share a line, where a 落款 or date starts.
+
+in: the LayoutResult and the spec; out: per (document, block) the visual lines our PDF
+printed for it — text and left edge relative to the type area.
+"""
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from dataclasses import dataclass
+
+from ...layout.pages import LayoutResult
+from ...layout.spec import LayoutSpec
+
+SAME_LINE = 0.45        # × size: sub/superscripts shift less than this off the baseline
+
+
+@dataclass
+class LaidLine:
+    text: str
+    left: float          # pt from the type area's left edge
+    page: int            # physical page index
+    y: float             # baseline
+    size: float
+
+
+def squash(text: str) -> str:
+    return re.sub(r"\s+", "", text)
+
+
+def laid_lines(layout: LayoutResult, spec: LayoutSpec) -> dict[tuple[int, int], list[LaidLine]]:
+    """(document, block) → the lines printed for that block, in reading order."""
+    out: dict[tuple[int, int], list[LaidLine]] = defaultdict(list)
+    for page in layout.pages:
+        if page.kind != "body":
+            continue
+        left = spec.left_margin(page.number)
+        for tl in page.lines:
+            if tl.doc is None or tl.block is None or not tl.xs:
+                continue
+            lines = out[(tl.doc, tl.block)]
+            for ln in reversed(lines):
+                if ln.page == page.index and abs(ln.y - tl.y) < SAME_LINE * max(ln.size, tl.size):
+                    ln.text += tl.text
+                    ln.left = min(ln.left, tl.xs[0] - left)
+                    break
+            else:
+                lines.append(LaidLine(tl.text, tl.xs[0] - left, page.index, tl.y, tl.size))
+    return out
+
+
+def break_like(text: str, lines: list[LaidLine]) -> list[str]:
+    """`text` cut where the printed lines end (whitespace at a cut dropped); the text's own
+    line breaks when the printed lines do not spell it out."""
+    own = [p.strip() for p in text.split("\n") if p.strip()]
+    if not lines or squash("".join(ln.text for ln in lines)) != squash(text):
+        return own
+    parts, pos = [], 0
+    for ln in lines[:-1]:
+        want, j = len(squash(ln.text)), pos
+        while j < len(text) and want:
+            want -= not text[j].isspace()
+            j += 1
+        parts.append(text[pos:j].strip())
+        pos = j
+    parts.append(text[pos:].strip())
+    return [p for p in parts if p]
+
+
+def shares_line(lines: list[LaidLine], text: str, next_text: str) -> bool:
+    """Whether the next block was printed on this block's line (a 名单 set two to a line)."""
+    return (len(lines) == 1 and bool(squash(next_text))
+            and squash(lines[0].text) == squash(text) + squash(next_text))
