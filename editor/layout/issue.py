@@ -42,12 +42,29 @@ def _document_pages(doc, k: int, spec: LayoutSpec, metrics: dict) -> tuple[list,
     if hit is None:
         ts = Typesetter(spec, metrics)
         pages = paginate(layout_blocks(doc, k, ts), spec)
-        hit = (pages, ts.diagnostics)
+        hit = (pages, ts.diagnostics + _lone_lines(pages, k))
         if len(_doc_cache) > 256:
             _doc_cache.clear()
         _doc_cache[fp] = hit
     pages, diags = hit
     return pages, [replace(d, document=k) for d in diags]
+
+
+def _lone_lines(pages: list[list[PlacedLine]], k: int) -> list[Diagnostic]:
+    """Lone lines the keep rules could not avoid: a paragraph's first line alone at a page
+    bottom, or its last line alone at a page top."""
+    out = []
+    for n, placed in enumerate(pages):
+        if not placed:
+            continue
+        first, last = placed[0].line, placed[-1].line
+        if n > 0 and first.last and not first.first and first.block is not None:
+            out.append(Diagnostic(Severity.WARNING, "widow", "段落末行孤零零地排在页首",
+                                  document=k, block=first.block))
+        if n < len(pages) - 1 and last.first and not last.last and last.block is not None:
+            out.append(Diagnostic(Severity.WARNING, "orphan", "段落首行孤零零地排在页末",
+                                  document=k, block=last.block))
+    return out
 
 
 def _emit(page: Page, placed: list[PlacedLine], left: float, top: float, doc: int | None) -> None:

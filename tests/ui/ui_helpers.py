@@ -1,0 +1,51 @@
+"""Helpers for the app's tests: a fresh .docx, the 目录's text and numbers, waiting for pages."""
+import re
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+SAMPLE_DIR = ROOT / "samples" / "jinan-2020-10"
+LAYOUT_TIMEOUT = 120_000
+
+def make_notice(path: Path, title: str, number: str, paragraphs: int = 6) -> Path:
+    """Write a small 通知 as .docx with python-docx: title, 文号, 主送, two 一、 headings, 落款."""
+    import docx
+    from docx.enum.text import WD_ALIGN_PARAGRAPH
+    from docx.shared import Pt
+    d = docx.Document()
+    p = d.add_paragraph(title)
+    p.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    p.runs[0].font.size = Pt(22)
+    d.add_paragraph(number).alignment = WD_ALIGN_PARAGRAPH.CENTER
+    d.add_paragraph("各区县人民政府，市政府各部门（单位）：")
+    d.add_paragraph("为做好相关工作，现就有关事项通知如下。")
+    for heading, sentence in (("一、总体要求", "坚持问题导向，突出重点环节，确保各项任务落到实处。"),
+                              ("二、工作措施", "各单位要加强组织领导，明确责任分工，按时报送进展情况。")):
+        d.add_paragraph(heading)
+        for _ in range(paragraphs):
+            d.add_paragraph(sentence * 5)
+    d.add_paragraph("济南市人民政府").alignment = WD_ALIGN_PARAGRAPH.RIGHT
+    d.add_paragraph("2020年5月10日").alignment = WD_ALIGN_PARAGRAPH.RIGHT
+    d.save(path)
+    return path
+
+
+def toc_text(outcome) -> str:
+    """All characters printed on the 目录 pages, in order."""
+    return "".join(line.text for page in outcome.pages if page.kind == "toc" for line in page.lines)
+
+
+def toc_number(text: str, title: str) -> int | None:
+    """in: 目录 text and a title; out: the page number printed for that entry, or None."""
+    at = text.find(title)
+    if at < 0:
+        return None
+    found = re.search(r"（(\d+)）", text[at:])
+    return int(found.group(1)) if found else None
+
+
+def wait_layout(qtbot, window):
+    """Wait until the pages show the session as it is now; out: that outcome."""
+    qtbot.waitUntil(lambda: window.live.current() is not None or window.live.error,
+                    timeout=LAYOUT_TIMEOUT)
+    assert not window.live.error, window.live.error
+    return window.live.current()
