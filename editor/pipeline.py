@@ -92,13 +92,7 @@ def layout(issue: Issue, spec: LayoutSpec | None = None, progress=None, cancel=N
     spec = spec or load_spec(issue.layout)
     faces, metrics, font_diags = prepare_fonts(spec, issue_chars(issue))
     result = layout_issue(issue, spec, faces, metrics, progress, cancel)
-    diags = list(font_diags)
-    for k, doc in enumerate(issue.documents()):
-        for d in doc.diagnostics:
-            d.document = k
-            diags.append(d)
-    diags += result.diagnostics
-    return BuildResult(issue, result, diags)
+    return BuildResult(issue, result, font_diags + result.diagnostics)
 
 
 def build(issue_path: str | Path, pdf: str | Path | None = None, docx: str | Path | None = None,

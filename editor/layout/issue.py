@@ -135,7 +135,7 @@ def layout_issue(issue: Issue, spec: LayoutSpec, faces: dict, metrics: dict,
             raise InterruptedError
         pages, diags = _document_pages(doc, k, spec, metrics)
         doc_pages.append(pages)
-        diagnostics += diags
+        diagnostics += [replace(d, document=k) for d in doc.diagnostics] + diags
         if progress:
             progress("排版", k + 1, len(docs), doc.title)
 
@@ -203,8 +203,13 @@ def layout_issue(issue: Issue, spec: LayoutSpec, faces: dict, metrics: dict,
     for k, (page, left, p) in enumerate(entry_spots):
         y = spec.top + p.top
         page.links.append(Link(left, y, left + spec.measure, y + p.line.height, first_pages[k]))
-    for d in diagnostics:
-        if d.document is not None and d.page is None and d.document < len(first_pages):
-            d.page = first_pages[d.document]
+    where: dict[tuple[int, int], int] = {}
+    for page in pages:
+        for line in page.lines:
+            if line.doc is not None and line.block is not None:
+                where.setdefault((line.doc, line.block), page.index)
+    for d in diagnostics:   # each problem points at the page where its block is printed
+        if d.document is not None and d.document < len(first_pages):
+            d.page = where.get((d.document, d.block), first_pages[d.document])
     return LayoutResult(pages, spec.page_width, spec.page_height, faces, bookmarks,
                         first_pages, diagnostics + ts.diagnostics, passes)

@@ -60,7 +60,7 @@ class IssueSession(QObject):
         self.raw: dict[str, Document] = {}        # source → document as received
         self.problems: dict[str, str] = {}        # source → why it could not be imported
         self.undo = QUndoStack(self)
-        self.undo.indexChanged.connect(lambda _i: self.changed.emit())
+        self.undo.indexChanged.connect(self.changed)
 
     # -- opening -------------------------------------------------------------------------
     @classmethod

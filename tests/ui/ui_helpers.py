@@ -45,7 +45,7 @@ def toc_number(text: str, title: str) -> int | None:
 
 def wait_layout(qtbot, window):
     """Wait until the pages show the session as it is now; out: that outcome."""
-    qtbot.waitUntil(lambda: window.live.current() is not None or window.live.error,
+    qtbot.waitUntil(lambda: window.live.current() is not None or bool(window.live.error),
                     timeout=LAYOUT_TIMEOUT)
     assert not window.live.error, window.live.error
     return window.live.current()
