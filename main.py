@@ -26,8 +26,9 @@ def _in_venv() -> bool:
 def _bootstrap(with_tests: bool) -> None:
     """Create .venv and install the project (and test tools) into it, once."""
     marker = VENV / (".installed-test" if with_tests else ".installed")
-    stamp = (HERE / "pyproject.toml").stat().st_mtime_ns
-    if marker.exists() and marker.read_text() == str(stamp):
+    stamp = str((HERE / "pyproject.toml").stat().st_mtime_ns)
+    done = [VENV / ".installed-test"] + ([] if with_tests else [VENV / ".installed"])
+    if any(m.exists() and m.read_text() == stamp for m in done):
         return
     if not VENV_PY.exists():
         print("首次运行：正在创建虚拟环境 .venv …", flush=True)
@@ -39,7 +40,7 @@ def _bootstrap(with_tests: bool) -> None:
     r = subprocess.run([str(VENV_PY), "-m", "pip", "install", "-q", "-e", target], cwd=HERE)
     if r.returncode != 0:
         sys.exit("依赖安装失败，请检查网络后重试。")
-    marker.write_text(str(stamp))
+    marker.write_text(stamp)
 
 
 def main() -> None:

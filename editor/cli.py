@@ -113,8 +113,8 @@ def cmd_app(a) -> int:
     out.mkdir(exist_ok=True)
     stem = Path(issue).parent.name or "issue"
     print("没有图形显示环境，直接生成样刊：")
-    b = argparse.Namespace(issue=issue, pdf=str(out / f"{stem}.pdf"), docx=None, layout=None,
-                           print=False)
+    b = argparse.Namespace(issue=issue, pdf=str(out / f"{stem}.pdf"), docx=str(out / f"{stem}.docx"),
+                           layout=None, print=False)
     return cmd_build(b)
 
 

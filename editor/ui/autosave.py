@@ -28,7 +28,10 @@ class Autosaver(QObject):
         self.period = QTimer(self, interval=PERIOD_MS)
         self.period.timeout.connect(self.save_now)
         self.period.start()
-        session.undo.indexChanged.connect(lambda _i: self.debounce.start())
+        session.undo.indexChanged.connect(self._edited)
+
+    def _edited(self, _index: int) -> None:
+        self.debounce.start()
 
     def save_now(self) -> bool:
         """Write the recovery file if there is something new; out: whether it was written."""

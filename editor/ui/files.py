@@ -148,6 +148,7 @@ class FileControl(QObject):
             w.autosaver.discard()
         if w.autosaver is not None:
             w.autosaver.stop()
+            w.autosaver.deleteLater()
             w.autosaver = None
         w.detach()
         return True
