@@ -2,18 +2,22 @@
 
 in: the parsed word/numbering.xml (or None); then, paragraph by paragraph in body order,
 (numId, ilvl); out: the printed label ("一、", "（二）", "3.", "（1）") and whether it is a
-bullet. Counters run per numId; a level restarts after a higher level moves on, and a
-w:startOverride restarts it. Formats: decimal and its full-width/zero-padded/circled forms,
+bullet. Counters run per abstract definition, as Word's do; a level restarts after a higher
+level moves on (or as w:lvlRestart says), a w:startOverride restarts it, w:isLgl prints the
+label in decimal, and w:numStyleLink and whole-level overrides are followed. Formats: decimal and its full-width/zero-padded/circled forms,
 Chinese counting (一二三, 壹贰叁), 甲乙丙, letters, roman numerals; others fall back to decimal.
 """
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from typing import Callable
 
 from lxml import etree
 
-from .docx_styles import w, wval
+from .docx_styles import on, parse_int, w, wval
+
+MC = "http://schemas.openxmlformats.org/markup-compatibility/2006"
 
 _DIGITS = "零一二三四五六七八九"
 _LEGAL = "零壹贰叁肆伍陆柒捌玖"
@@ -28,6 +32,15 @@ class Level:
     text: str = "%1."
     start: int = 1
     suffix: str = "tab"
+    restart: int | None = None   # w:lvlRestart: restarts only after levels above this one (0 = never)
+    legal: bool = False          # w:isLgl: every number in the label printed in decimal
+
+
+@dataclass
+class _Num:
+    abstract: str
+    starts: dict[int, int] = field(default_factory=dict)     # w:startOverride per level
+    levels: dict[int, Level] = field(default_factory=dict)   # whole w:lvl overrides
 
 
 def chinese(n: int, digits: str = _DIGITS, ten: str = "十") -> str:
@@ -95,60 +108,106 @@ def format_number(n: int, fmt: str) -> str:
 
 
 class Numbering:
-    """Counters for every list in a document, advanced in body order."""
+    """Counters for every list in a document, advanced in body order.
 
-    def __init__(self, root: etree._Element | None):
+    As in Word, the running count belongs to the abstract definition: every w:num over the
+    same w:abstractNum continues one sequence, and a w:startOverride restarts it the first
+    time its w:num is used at that level."""
+
+    def __init__(self, root: etree._Element | None, style_num: Callable[[str], str | None] | None = None):
         self._abstract: dict[str, dict[int, Level]] = {}
-        self._nums: dict[str, tuple[str, dict[int, int]]] = {}
+        self._links: dict[str, str] = {}          # abstractNumId → numbering style it links to
+        self._nums: dict[str, _Num] = {}
         self._counters: dict[str, list[int | None]] = {}
+        self._seen: set[tuple[str, int]] = set()
+        self._style_num = style_num or (lambda _sid: None)
         if root is None:
             return
         for abstract in root.iter(w("abstractNum")):
             aid = abstract.get(w("abstractNumId"))
-            self._abstract[aid] = {int(lvl.get(w("ilvl"), "0")): _level(lvl)
-                                   for lvl in abstract.iter(w("lvl")) if lvl.get(w("ilvl"), "0").isdigit()}
+            self._abstract[aid] = _levels(abstract)
+            link = wval(abstract.find(w("numStyleLink")))
+            if link:
+                self._links[aid] = link
         for num in root.iter(w("num")):
-            starts = {}
+            entry = _Num(wval(num.find(w("abstractNumId")), "") or "")
             for override in num.iter(w("lvlOverride")):
+                ilvl = parse_int(override.get(w("ilvl")), -1, 1)
+                if ilvl < 0:
+                    continue
                 start = wval(override.find(w("startOverride")))
-                if start and start.isdigit() and override.get(w("ilvl"), "").isdigit():
-                    starts[int(override.get(w("ilvl")))] = int(start)
-            self._nums[num.get(w("numId"))] = (wval(num.find(w("abstractNumId")), ""), starts)
+                if start is not None:
+                    entry.starts[ilvl] = parse_int(start, 1)
+                lvl = override.find(w("lvl"))
+                if lvl is not None:
+                    entry.levels[ilvl] = _level(lvl)
+            self._nums[num.get(w("numId"))] = entry
 
     def label(self, num_id: str, ilvl: int) -> tuple[str, bool]:
         """Advance the counter of (numId, ilvl); out: (printed label, is_bullet)."""
-        if num_id not in self._nums:
+        num = self._nums.get(num_id)
+        if num is None:
             return "", False
-        abstract_id, starts = self._nums[num_id]
-        levels = self._abstract.get(abstract_id, {})
+        abstract_id = self._resolve(num.abstract)
+        levels = {**self._abstract.get(abstract_id, {}), **num.levels}
+        ilvl = min(max(ilvl, 0), 8)
         level = levels.get(ilvl, Level())
         if level.fmt == "bullet":
             return "", True
         if level.fmt == "none":
             return _strip_placeholders(level.text), False
-        counters = self._counters.setdefault(num_id, [None] * 9)
-        ilvl = min(max(ilvl, 0), 8)
-        current = counters[ilvl]
-        counters[ilvl] = starts.get(ilvl, level.start) if current is None else current + 1
+        counters = self._counters.setdefault(abstract_id, [None] * 9)
+        first_use = (num_id, ilvl) not in self._seen
+        self._seen.add((num_id, ilvl))
+        if first_use and ilvl in num.starts:
+            counters[ilvl] = num.starts[ilvl]
+        else:
+            counters[ilvl] = level.start if counters[ilvl] is None else counters[ilvl] + 1
         for deeper in range(ilvl + 1, 9):
-            counters[deeper] = None
-        text = re.sub(r"%([1-9])", lambda m: self._value(counters, levels, starts, int(m.group(1)) - 1),
-                      level.text)
+            restart = levels.get(deeper, Level()).restart
+            if restart is None or ilvl < restart:
+                counters[deeper] = None
+        text = re.sub(r"%([1-9])", lambda m: self._value(counters, levels, num.starts, int(m.group(1)) - 1,
+                                                         level.legal), level.text)
         return text + (" " if level.suffix == "space" else ""), False
 
+    def _resolve(self, abstract_id: str) -> str:
+        """Follow w:numStyleLink (a list defined by a numbering style) to the real definition."""
+        for _ in range(3):
+            link = self._links.get(abstract_id)
+            num = self._nums.get(self._style_num(link) or "") if link else None
+            if num is None or num.abstract == abstract_id:
+                break
+            abstract_id = num.abstract
+        return abstract_id
+
     @staticmethod
-    def _value(counters: list, levels: dict, starts: dict, k: int) -> str:
+    def _value(counters: list, levels: dict, starts: dict, k: int, legal: bool) -> str:
         level = levels.get(k, Level())
         value = counters[k] if counters[k] is not None else starts.get(k, level.start)
-        return format_number(value, level.fmt)
+        return format_number(value, "decimal" if legal else level.fmt)
+
+
+def _levels(abstract: etree._Element) -> dict[int, Level]:
+    out = {}
+    for lvl in abstract.findall(w("lvl")):
+        ilvl = parse_int(lvl.get(w("ilvl"), "0"), -1, 1)
+        if ilvl >= 0:
+            out[ilvl] = _level(lvl)
+    return out
 
 
 def _level(lvl: etree._Element) -> Level:
-    start = wval(lvl.find(w("start")), "1")
-    return Level(fmt=wval(lvl.find(w("numFmt")), "decimal") or "decimal",
+    fmt = lvl.find(w("numFmt"))
+    if fmt is None:   # Word 2010 writes custom formats as mc:AlternateContent with a plain fallback
+        fmt = lvl.find(f"{{{MC}}}AlternateContent/{{{MC}}}Fallback/{w('numFmt')}")
+    restart = wval(lvl.find(w("lvlRestart")))
+    return Level(fmt=wval(fmt, "decimal") or "decimal",
                  text=wval(lvl.find(w("lvlText")), "") or "",
-                 start=int(start) if start.isdigit() else 1,
-                 suffix=wval(lvl.find(w("suff")), "tab") or "tab")
+                 start=parse_int(wval(lvl.find(w("start"))), 1),
+                 suffix=wval(lvl.find(w("suff")), "tab") or "tab",
+                 restart=None if restart is None else parse_int(restart, 9, 1),
+                 legal=on(lvl.find(w("isLgl"))) or False)
 
 
 def _strip_placeholders(text: str) -> str:

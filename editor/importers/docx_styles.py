@@ -30,6 +30,13 @@ def wval(el: etree._Element | None, default: str | None = None) -> str | None:
     return el.get(w("val"), default)
 
 
+def parse_int(text: str | None, default: int, digits: int = 5) -> int:
+    """An ASCII non-negative integer attribute, else `default` (so "²" or "9"*99 cannot hurt)."""
+    if text and len(text) <= digits and text.isascii() and text.isdigit():
+        return int(text)
+    return default
+
+
 def on(el: etree._Element | None) -> bool | None:
     """A toggle property (<w:b/>, <w:b w:val="0"/>) → True/False; absent → None."""
     if el is None:
@@ -64,15 +71,15 @@ def read_ppr(ppr: etree._Element | None) -> dict:
     if jc in _JC:
         out["align"] = _JC[jc]
     lvl = wval(ppr.find(w("outlineLvl")))
-    if lvl is not None and lvl.isdigit():
-        out["outline"] = int(lvl) if int(lvl) < 9 else None
+    if lvl is not None:
+        out["outline"] = parse_int(lvl, 9, 1) if parse_int(lvl, 9, 1) < 9 else None
     numpr = ppr.find(w("numPr"))
     if numpr is not None:
         num_id, ilvl = wval(numpr.find(w("numId"))), wval(numpr.find(w("ilvl")))
         if num_id is not None:
             out["num_id"] = None if num_id == "0" else num_id
-        if ilvl is not None and ilvl.isdigit():
-            out["ilvl"] = int(ilvl)
+        if ilvl is not None:
+            out["ilvl"] = parse_int(ilvl, 0, 1)
     pbb = on(ppr.find(w("pageBreakBefore")))
     if pbb is not None:
         out["page_break_before"] = pbb
@@ -131,6 +138,10 @@ class Styles:
         fields = {k: v for k, v in props.items()
                   if k in ("align", "outline", "num_id", "ilvl", "title", "page_break_before")}
         return ParaStyle(run=run, **fields)
+
+    def numbering_of(self, sid: str | None) -> str | None:
+        """The numId a (numbering) style sets, for w:numStyleLink; None if it sets none."""
+        return self._chain(sid)[0].get("num_id") if sid in self._by_id else None
 
     def run(self, base: RunStyle, rpr: etree._Element | None) -> RunStyle:
         """Effective run style: the paragraph's, then a character style, then direct rPr."""

@@ -16,9 +16,11 @@ import re
 import zipfile
 import zlib
 from pathlib import Path
+from urllib.parse import unquote
 
 from lxml import etree
 
+from .docx_namespaces import normalize
 from .errors import ImportRefused
 
 MAX_FILE_BYTES = 100 * 2**20        # the .docx (or text file) on disk
@@ -35,6 +37,7 @@ _SIGNATURES = [(b"%PDF", "PDF 文件"), (b"{\\rtf", "RTF 文件"), (OLE2, "旧�
                (b"7z\xbc\xaf", "7z 压缩包"), (b"\x1f\x8b", "gzip 压缩包")]
 _DOCTYPE = re.compile(rb"<!\s*(?:DOCTYPE|ENTITY)", re.I)
 OFFICE_DOCUMENT = "/officeDocument"
+WORD_MAIN = "application/vnd.openxmlformats-officedocument.wordprocessingml."
 
 
 def describe_binary(data: bytes) -> str:
@@ -170,15 +173,21 @@ class DocxPackage:
             raise ImportRefused(self.path, f"已损坏：部件 {name} 无法解压，文件可能被截断或改动。") from None
 
     def xml(self, name: str) -> etree._Element:
-        return parse_xml(self.path, name, self.blob(name))
+        """A part parsed safely, in transitional namespaces (Strict and bare forms renamed)."""
+        data = self.blob(name)
+        return normalize(parse_xml(self.path, name, data), data)
 
     def main_part(self) -> str:
-        """The name of the main document part (normally word/document.xml)."""
+        """The main document part: the package's officeDocument relationship (any name), else
+        the part [Content_Types].xml calls the main document, else word/document.xml."""
         for target, _type in self.rels("").values():
             if _type.endswith(OFFICE_DOCUMENT) and self.has(target):
-                if not target.lower().startswith("word/"):
+                if target.lower().startswith(("xl/", "ppt/")):
                     raise ImportRefused(self.path, _not_word(target))
                 return target
+        declared = self._declared_main()
+        if declared:
+            return declared
         if self.has("word/document.xml"):
             return "word/document.xml"
         if self.has("mimetype") and b"opendocument" in self.blob("mimetype"):
@@ -187,6 +196,15 @@ class DocxPackage:
             if name.startswith(("xl/", "ppt/")):
                 raise ImportRefused(self.path, _not_word(name))
         raise ImportRefused(self.path, "缺少正文部分（word/document.xml），不是完整的 Word 文档，无法导入。")
+
+    def _declared_main(self) -> str | None:
+        if not self.has("[Content_Types].xml"):
+            return None
+        for override in self.xml("[Content_Types].xml"):
+            kind, name = override.get("ContentType", ""), override.get("PartName", "").lstrip("/")
+            if kind.startswith(WORD_MAIN) and kind.endswith(".main+xml") and self.has(name):
+                return name
+        return None
 
     def rels(self, part: str) -> dict[str, tuple[str, str]]:
         """rId → (target part name, relationship type) for `part` ("" = the package)."""
@@ -201,7 +219,7 @@ class DocxPackage:
             return {}
         out = {}
         for rel in self.xml(rels_name):
-            rid, target = rel.get("Id"), rel.get("Target", "")
+            rid, target = rel.get("Id"), unquote(rel.get("Target", ""))
             if rid is None or rel.get("TargetMode") == "External":
                 continue
             if target.startswith("/"):

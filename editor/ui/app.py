@@ -10,7 +10,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import QEventLoop, QTimer
+from PySide6.QtCore import QEventLoop, QLibraryInfo, QLocale, QTimer, QTranslator
 from PySide6.QtGui import QFont, QFontDatabase
 from PySide6.QtWidgets import QApplication
 
@@ -29,6 +29,12 @@ def make_app() -> QApplication:
     app.setOrganizationName("gazette-editor")
     app.setApplicationName("gazette-editor")
     app.setApplicationDisplayName("公报排版")
+    if not getattr(app, "_gazette_translator", None):   # Qt's own buttons and dialogs in Chinese
+        translator = QTranslator(app)
+        folder = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+        if translator.load(QLocale(QLocale.Language.Chinese, QLocale.Country.China), "qtbase", "_", folder):
+            app.installTranslator(translator)
+        app._gazette_translator = translator
     if not QFontDatabase.families(QFontDatabase.WritingSystem.SimplifiedChinese):
         fid = QFontDatabase.addApplicationFont(str(FONTS / "NotoSansSC-Regular.ttf"))
         families = QFontDatabase.applicationFontFamilies(fid) if fid >= 0 else []

@@ -115,7 +115,10 @@ class DocPanel(QWidget):
         self.show_ref(None)
 
     def show_ref(self, ref) -> None:
-        """Show a document (None: nothing selected)."""
+        """Show a document (None: nothing selected); the same one again keeps its row."""
+        if ref is not None and ref is self.ref:
+            self._fill_fields()
+            return
         self.ref = ref
         self.model.set_ref(ref)
         self.setEnabled(ref is not None)

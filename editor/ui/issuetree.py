@@ -72,8 +72,10 @@ class IssueTree(QTreeWidget):
             for di, ref in enumerate(section.documents):
                 top.addChild(self._doc_item(si, di, ref))
             top.setExpanded(True)
-        self._filling = False
         self.select_key(keep)
+        self._filling = False
+        if keep is not None and self.currentItem() is None:
+            self.refSelected.emit(None)     # the selected document or section is gone
 
     def _doc_item(self, si: int, di: int, ref) -> QTreeWidgetItem:
         doc = ref.document

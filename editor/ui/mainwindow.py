@@ -216,9 +216,17 @@ class MainWindow(QMainWindow):
         """Forget the open issue (before another is opened)."""
         self.live.set_session(None)
         self.actions.set_undo_stack(None)
+        self.actions.set_issue_open(False)
+        for view in (self.pages, self.thumbs, self.proof):
+            view.set_outcome(None)
+        self.doc.show_ref(None)
         if self.session is not None:
             self.session.deleteLater()
         self.session, self.editing = None, None
+        self.welcome.set_recent(self.settings.recent())
+        self.stack.setCurrentWidget(self.welcome)
+        self.setWindowModified(False)
+        self.update_title()
 
     def update_title(self) -> None:
         if self.session is None:
@@ -295,6 +303,10 @@ class MainWindow(QMainWindow):
         outcome = self.live.outcome
         if diag.page is not None:
             self.pages.go_to_page(diag.page)
+        if diag.document is None and diag.source and self.session is not None:
+            ref = next((r for _s, r in self.session.issue.refs() if r.source == diag.source), None)
+            if ref is not None:
+                self.select(ref, None)
         if outcome is not None and diag.document is not None and diag.document < len(outcome.refs):
             self.select(outcome.refs[diag.document], diag.block)
             if diag.block is not None:

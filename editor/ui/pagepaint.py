@@ -36,18 +36,37 @@ class PagePainter:
                 self._families[path] = QFontDatabase.applicationFontFamilies(fid) if fid >= 0 else []
 
     def raw_font(self, face, size: float) -> QRawFont:
+        """out: the face's font at `size` px (= pt under the page transform)."""
         key = (f"{face.path}#{getattr(face, 'index', 0)}", size)
         font = self._raw.get(key)
         if font is None:
-            font = QRawFont(str(face.path), size, QFont.HintingPreference.PreferNoHinting)
-            if not font.isValid() or getattr(face, "index", 0):
-                families = self._families.get(str(face.path)) or [face.name]
-                qfont = QFont(families[0])
-                qfont.setPixelSize(max(1, round(size)))
-                font = QRawFont.fromFont(qfont)
-                font.setPixelSize(size)
+            font = self._registered(face)
+            font = QRawFont(font) if font is not None else QRawFont(
+                str(face.path), 12.0, QFont.HintingPreference.PreferNoHinting)
+            font.setPixelSize(size)
             self._raw[key] = font
         return font
+
+    def _registered(self, face) -> QRawFont | None:
+        """The face through its registered family, so a PDF printer embeds it as a font
+        (a raw font read from the file prints as outlines); None unless it is the very
+        same font file (another font may carry the same family name)."""
+        key = ("registered", str(face.path), getattr(face, "index", 0))
+        if key not in self._raw:
+            found = None
+            direct = QRawFont(str(face.path), 12.0, QFont.HintingPreference.PreferNoHinting)
+            for family in self._families.get(str(face.path), []):
+                qfont = QFont(family)
+                qfont.setPixelSize(12)
+                qfont.setWeight(min(QFont.Weight, key=lambda w: abs(w.value - direct.weight())))
+                qfont.setItalic(direct.style() != QFont.Style.StyleNormal)
+                qfont.setHintingPreference(QFont.HintingPreference.PreferNoHinting)
+                candidate = QRawFont.fromFont(qfont)
+                if direct.isValid() and candidate.fontTable("head") == direct.fontTable("head"):
+                    found = candidate
+                    break
+            self._raw[key] = found
+        return self._raw[key]
 
     def _glyph(self, face, font: QRawFont, ch: str) -> int:
         key = (str(face.path), ch)

@@ -1,7 +1,7 @@
 """The issue's own pages in the DOCX: cover, inside title block with the 目录, back page.
 
 in: the python-docx Document, the Issue, the spec, the grid and each document's printed
-start page; out: paragraphs placed as layout/frontmatter.py and layout/toc.py place them
+start page (layout.doc_pages[k] + 1); out: paragraphs placed as layout/frontmatter.py and layout/toc.py place them
 (the same gaps in points). TOC page numbers are PAGEREF fields to the documents' title
 bookmarks whose cached result is our own layout's number, written like the PDF: （N）.
 """
@@ -19,6 +19,7 @@ from .flow import estimate_lines
 from .styles import TOC_ENTRY, TOC_NUMBER, TOC_SECTION, TOC_TITLE, Grid
 
 TOC_TOP = 2.0           # pt between the 目录 heading and the first 栏目
+
 
 def _date(issue: Issue) -> Date | None:
     try:

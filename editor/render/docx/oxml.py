@@ -47,7 +47,11 @@ SETTINGS_ORDER = ("writeProtection view zoom removePersonalInformation removeDat
                   "showXMLTags alwaysMergeEmptyNamespace updateFields hdrShapeDefaults footnotePr "
                   "endnotePr compat docVars rsids mathPr attachedSchema themeFontLang "
                   "clrSchemeMapping").split()
-ORDERS = {"pPr": PPR_ORDER, "rPr": RPR_ORDER, "sectPr": SECTPR_ORDER, "settings": SETTINGS_ORDER}
+TBLPR_ORDER = ("tblStyle tblpPr tblOverlap bidiVisual tblStyleRowBandSize tblStyleColBandSize "
+               "tblW jc tblCellSpacing tblInd tblBorders shd tblLayout tblCellMar tblLook "
+               "tblCaption tblDescription tblPrChange").split()
+ORDERS = {"pPr": PPR_ORDER, "rPr": RPR_ORDER, "sectPr": SECTPR_ORDER, "settings": SETTINGS_ORDER,
+          "tblPr": TBLPR_ORDER}
 
 
 def _local(el) -> str:
