@@ -18,9 +18,6 @@ import tempfile
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from fontTools.pens.cu2quPen import Cu2QuPen
-from fontTools.pens.ttGlyphPen import TTGlyphPen
-from fontTools.subset import Options, Subsetter
 from fontTools.ttLib import TTCollection, TTFont, TTLibError, newTable
 
 from ..model import Diagnostic, Severity
@@ -326,6 +323,7 @@ def ensure_truetype(face: FontFace, chars: set[str]) -> FontFace:
 
 def _subset(font: TTFont, chars: set[str]) -> None:
     """Cuts the font down to `chars` first, so the conversion only touches used glyphs."""
+    from fontTools.subset import Options, Subsetter   # slow to import; rarely needed
     options = Options()
     options.name_IDs = ["*"]
     options.name_languages = ["*"]
@@ -341,6 +339,8 @@ def cff_to_glyf(font: TTFont, max_err: float = 1.0) -> None:
     """in: a font with a CFF table; out: the same font with glyf/loca quadratic outlines
     (max_err in font units) and the CFF table removed. Cubic curves become quadratic ones;
     the contour direction is reversed, as TrueType winds the other way."""
+    from fontTools.pens.cu2quPen import Cu2QuPen
+    from fontTools.pens.ttGlyphPen import TTGlyphPen
     order = font.getGlyphOrder()
     glyph_set = font.getGlyphSet()
     glyphs = {}

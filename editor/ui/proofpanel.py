@@ -88,7 +88,9 @@ class ProofPanel(QWidget):
                 self.table.setItem(row, col, item)
         counts = {s: sum(1 for d in self.outcome.diagnostics if d.severity == s)
                   for s in Severity} if self.outcome else {}
-        if self.outcome is not None:
+        if self.outcome is None:
+            self.summary.setText("尚未排版")
+        else:
             self.summary.setText("  ".join(f"{SEVERITY_NAMES[s]} {n}" for s, n in counts.items())
                                  + f"   共 {len(self.outcome.pages)} 页")
 

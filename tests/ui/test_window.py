@@ -108,3 +108,55 @@ def test_save_as_elsewhere_keeps_the_sources(qtbot, window, tmp_path):
     assert (other.parent / saved.sections[0].documents[0].source).exists()
     assert window.session.path == other.resolve()
     assert json.loads(Path(window.settings.get("files/last")).read_text(encoding="utf-8"))
+
+
+def test_tree_drags_a_section_and_the_panel_moves_a_document(qtbot, window):
+    from PySide6.QtCore import QMimeData
+    from test_editor_path import drop_on
+    tree = window.tree
+    first = window.session.issue.sections[0]
+    tree.setCurrentItem(tree.topLevelItem(0))
+    drop_on(tree, tree.topLevelItem(2), QMimeData())       # onto 【市政府办公厅文件】: after it
+    assert window.session.issue.sections[2] is first
+    ref = window.session.issue.sections[3].documents[0]
+    tree.select_ref(ref)
+    window.doc.section.activated.emit(0)                   # 栏目 chosen in the properties
+    assert window.session.locate(ref) == (0, 1)
+    window.session.undo.undo()
+    window.session.undo.undo()
+    assert window.session.issue.sections[0] is first and window.session.locate(ref) == (3, 0)
+
+
+def test_standard_shortcuts(window):
+    keys = {name: window.actions.all[name].shortcut().toString() for name in
+            ("file_new", "file_open", "file_save", "edit_undo", "edit_redo", "file_export", "file_print")}
+    assert keys == {"file_new": "Ctrl+N", "file_open": "Ctrl+O", "file_save": "Ctrl+S",
+                    "edit_undo": "Ctrl+Z", "edit_redo": "Ctrl+Y", "file_export": "Ctrl+E",
+                    "file_print": "Ctrl+P"}
+
+
+def test_autosave_writes_only_new_changes_and_save_removes_it(qtbot, window, issue_copy):
+    saver = window.autosaver
+    recovery = issue_copy.with_name("issue.json.autosave.json")
+    assert not saver.save_now() and not recovery.exists()      # nothing changed yet
+    assert saver.period.interval() == 60_000 and saver.period.isActive()
+    window.editing.set_meta("printer", "某印刷厂")
+    assert saver.debounce.isActive()
+    qtbot.waitUntil(recovery.exists, timeout=10_000)           # shortly after the edit
+    assert "某印刷厂" in recovery.read_text(encoding="utf-8")
+    assert not saver.save_now()                                # the same content again
+    assert window.files.save()
+    assert not recovery.exists()
+
+
+def test_a_layout_that_fails_says_why_in_chinese(qtbot, window, tmp_path):
+    window.editing.set_meta("layout", "no-such-layout")
+    qtbot.waitUntil(lambda: bool(window.live.error), timeout=60_000)
+    assert "找不到版式" in window.live.error and "排版失败" in window.message.text()
+    dialog = window.export()
+    qtbot.addWidget(dialog)
+    dialog.folder.setText(str(tmp_path))
+    dialog.start_button.click()
+    assert "找不到版式" in dialog.error and not list(tmp_path.iterdir())
+    window.session.undo.undo()
+    assert wait_layout(qtbot, window).pages and window.live.error == ""
