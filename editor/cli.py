@@ -96,17 +96,15 @@ def cmd_proof(a) -> int:
 
 
 def cmd_app(a) -> int:
-    issue = a.issue or (str(SAMPLE) if SAMPLE.exists() else None)
+    """The window (no issue: the last one, or the welcome page). Without any display — a
+    server, a CI box — build the issue (or the sample) headless and say where it went."""
     headless = sys.platform.startswith("linux") and not (
-        os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"))
+        os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY")
+        or os.environ.get("QT_QPA_PLATFORM"))
     if a.screenshot or not headless:
-        try:
-            from .ui.app import main as app_main
-        except ImportError:
-            app_main = None
-        if app_main:
-            return app_main(issue, screenshot=a.screenshot)
-        print("图形界面尚未完成，改为直接生成 PDF 与 DOCX。", file=sys.stderr)
+        from .ui.app import main as app_main
+        return app_main(a.issue, screenshot=a.screenshot)
+    issue = a.issue or (str(SAMPLE) if SAMPLE.exists() else None)
     if not issue:
         return _fail("没有可打开的期刊文件")
     out = Path.cwd() / "out"

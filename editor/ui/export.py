@@ -14,7 +14,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QObject, QThread, Signal, Slot
 
-from .jobs import error_message
+from .jobs import error_message, expected
 
 
 @dataclass(frozen=True)
@@ -85,7 +85,8 @@ class _Worker(QObject):
                 self.cancelled.emit()
                 return
             except Exception as e:   # noqa: BLE001 — one clear line for the editor
-                traceback.print_exc()
+                if not (expected(e) or isinstance(e, RuntimeError)):
+                    traceback.print_exc()
                 message = str(e) if isinstance(e, RuntimeError) else error_message(e)
                 self.failed.emit(f"{target.path.name}：{message}")
                 return

@@ -55,7 +55,8 @@ class FileControl(QObject):
         w.autosaver = Autosaver(session, w)
         w.autosaver.failed.connect(w.message.setText)
         w.attach(session)
-        w.settings.add_recent(path)
+        if w.interactive:     # a screenshot run leaves the editor's recent files alone
+            w.settings.add_recent(path)
         if recovery is not None:
             w.message.setText("已恢复上次未保存的修改（尚未保存）")
             self.recovered.emit(str(recovery))

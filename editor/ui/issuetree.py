@@ -2,8 +2,8 @@
 
 in: an IssueSession (rebuilt on structureChanged); out: intents as signals — the window
 turns them into undo commands: documentMoved(src, dst), sectionMoved(src, dst),
-filesDropped(section, index, paths), sectionRenamed(si, name), refSelected(ref|None),
-sectionSelected(si). The tree never changes the issue itself.
+filesDropped(section, index, paths), sectionRenamed(si, name), refSelected(ref|None).
+The tree never changes the issue itself.
 """
 from __future__ import annotations
 
@@ -32,7 +32,6 @@ class IssueTree(QTreeWidget):
     filesDropped = Signal(int, int, list)
     sectionRenamed = Signal(int, str)
     refSelected = Signal(object)
-    sectionSelected = Signal(int)
 
     def __init__(self, parent=None):
         super().__init__(parent)
@@ -138,7 +137,6 @@ class IssueTree(QTreeWidget):
             self.refSelected.emit(self.session.issue.sections[key[1]].documents[key[2]])
         else:
             self.refSelected.emit(None)
-            self.sectionSelected.emit(key[1])
 
     def _renamed(self, item, _column) -> None:
         if self._filling:

@@ -45,15 +45,20 @@ class BuildOutcome:
         return self.result.layout.pages
 
 
-def error_message(e: BaseException) -> str:
-    """in: any exception from the engine; out: one Chinese line for the editor."""
+def expected(e: BaseException) -> bool:
+    """True for the failures an editor can cause and fix (no traceback needed)."""
     from ..issuefile import IssueFileError
     from ..layout.spec import SpecError
     from ..pipeline import BuildError
-    if isinstance(e, (IssueFileError, SpecError, BuildError)):
-        return str(e)
+    return isinstance(e, (IssueFileError, SpecError, BuildError, OSError))
+
+
+def error_message(e: BaseException) -> str:
+    """in: any exception from the engine; out: one Chinese line for the editor."""
     if isinstance(e, OSError):
         return f"{getattr(e, 'filename', '') or ''}：无法读写文件（{e.strerror or e}）"
+    if expected(e):
+        return str(e)
     return f"排版失败（{type(e).__name__}: {e}）"
 
 
@@ -86,7 +91,8 @@ class _Worker(QObject):
         except InterruptedError:
             return
         except Exception as e:   # noqa: BLE001 — shown to the editor, never raised in Qt
-            traceback.print_exc()
+            if not expected(e):
+                traceback.print_exc()     # a bug: keep the details for the report
             self.failed.emit(gen, error_message(e))
             return
         self.finished.emit(BuildOutcome(gen, result, spec, request.refs, diagnostics,

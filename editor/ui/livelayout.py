@@ -39,6 +39,7 @@ class LiveLayout(QObject):
 
     def schedule(self) -> None:
         self._pending = True
+        self.error = ""            # it was about the issue before this change
         self.timer.start()
 
     def request_now(self) -> None:
@@ -46,6 +47,7 @@ class LiveLayout(QObject):
             return
         self.timer.stop()
         self._pending = True
+        self.error = ""
         issue, refs = self.session.snapshot()
         self.job.request(issue, refs, self.session.import_problems())
 

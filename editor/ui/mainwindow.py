@@ -8,8 +8,8 @@ Opening, saving and closing are in files.py (FileControl).
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import (QComboBox, QLabel, QMainWindow, QMessageBox, QProgressBar,
-                               QSplitter, QStackedWidget, QTabWidget, QToolBar)
+from PySide6.QtWidgets import (QLabel, QMainWindow, QMessageBox, QProgressBar, QSplitter,
+                               QStackedWidget, QTabWidget)
 
 from .actions import Actions
 from .asking import Asker
@@ -21,6 +21,7 @@ from .files import FileControl
 from .issuetree import IssueTree
 from .jobs import BuildJob
 from .livelayout import LiveLayout
+from .menus import ZOOM_CHOICES, build_menus
 from .metaform import MetaForm
 from .pagepaint import PagePainter
 from .pageview import PageView
@@ -29,9 +30,6 @@ from .proofpanel import ProofPanel
 from .thumbnails import ThumbnailList
 from .welcome import WelcomePage
 
-ZOOM_CHOICES = [("适合宽度", "width", None), ("整页", "page", None), ("50%", "fixed", 0.5),
-                ("75%", "fixed", 0.75), ("100%", "fixed", 1.0), ("125%", "fixed", 1.25),
-                ("150%", "fixed", 1.5), ("200%", "fixed", 2.0)]
 SPLITTERS = ("main", "centre", "blocks")
 
 
@@ -53,7 +51,8 @@ class MainWindow(QMainWindow):
         self.actions = Actions(self)
         self.files = FileControl(self)
         self._build_widgets()
-        self._build_menus()
+        self.recent_menu, self.zoom = build_menus(self, self.actions)
+        self.recent_menu.aboutToShow.connect(self.files.fill_recent_menu)
         self._build_status()
         self._connect()
         self.actions.set_issue_open(False)
@@ -99,41 +98,6 @@ class MainWindow(QMainWindow):
         self.tree.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
         for name in ("edit_add_files", "edit_add_section", "edit_rename"):
             self.tree.addAction(self.actions.all[name])
-
-    def _build_menus(self) -> None:
-        a = self.actions
-        bar = self.menuBar()
-        m = bar.addMenu("文件(&F)")
-        for action in (a.file_new, a.file_open, a.file_open_sample):
-            m.addAction(action)
-        self.recent_menu = m.addMenu("最近打开")
-        self.recent_menu.aboutToShow.connect(self.files.fill_recent_menu)
-        m.addSeparator()
-        for action in (a.file_save, a.file_save_as, a.file_reload, None, a.file_export,
-                       a.file_print, None, a.file_quit):
-            m.addSeparator() if action is None else m.addAction(action)
-        m = bar.addMenu("编辑(&E)")
-        for action in (a.edit_undo, a.edit_redo, None, a.edit_add_section, a.edit_add_files,
-                       a.edit_rename, a.edit_remove):
-            m.addSeparator() if action is None else m.addAction(action)
-        m = bar.addMenu("视图(&V)")
-        for action in (a.view_zoom_in, a.view_zoom_out, a.view_actual, a.view_fit_width,
-                       a.view_fit_page, a.view_facing, None, a.view_compare):
-            m.addSeparator() if action is None else m.addAction(action)
-        bar.addMenu("帮助(&H)").addAction(a.help_about)
-        tools = QToolBar("工具栏")
-        tools.setObjectName("main-toolbar")
-        tools.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
-        for action in (a.file_open, a.file_save, None, a.edit_undo, a.edit_redo, None,
-                       a.view_zoom_out, a.view_zoom_in):
-            tools.addSeparator() if action is None else tools.addAction(action)
-        self.zoom = QComboBox()
-        for label, _mode, _factor in ZOOM_CHOICES:
-            self.zoom.addItem(label)
-        tools.addWidget(self.zoom)
-        for action in (a.view_facing, None, a.view_compare, a.file_export, a.file_print):
-            tools.addSeparator() if action is None else tools.addAction(action)
-        self.addToolBar(tools)
 
     def _build_status(self) -> None:
         self.message = QLabel("")
@@ -197,7 +161,7 @@ class MainWindow(QMainWindow):
     def attach(self, session) -> None:
         """Show `session` in every panel and route the panels' intents to its undo stack."""
         self.session = session
-        self.editing = Editing(session, self)
+        self.editing = Editing(session, session)      # goes when the issue is closed
         self.editing.problem.connect(lambda m: self.ask.warn("无法添加", m))
         self.tree.set_session(session)
         self.meta.set_session(session)
@@ -323,6 +287,9 @@ class MainWindow(QMainWindow):
 
     def _show_zoom(self) -> None:
         self.zoom_label.setText(f"{self.pages.zoom_percent()}%")
+        for n, (_label, mode, factor) in enumerate(ZOOM_CHOICES):
+            if mode == self.pages.mode and (factor is None or abs(factor - self.pages.factor) < 1e-6):
+                self.zoom.setCurrentIndex(n)
 
     # -- commands ------------------------------------------------------------------------
     def add_files(self) -> None:

@@ -43,6 +43,7 @@ class PageView(QAbstractScrollArea):
         self.facing = False
         self.highlight: tuple[int, int] | None = None
         self._rows: list[list[int | None]] = []
+        self._slots: dict[int, tuple[int, int]] = {}     # page → (row, slot)
         self._current = -1
         self.setMinimumWidth(240)
         self.viewport().setMouseTracking(False)
@@ -118,16 +119,18 @@ class PageView(QAbstractScrollArea):
 
     def page_rect(self, index: int) -> QRectF | None:
         """in: a page index; out: where the page sits in content pixels (unscrolled)."""
-        for r, row in enumerate(self._rows):
-            if index in row:
-                w = self._page_size()[0] * self.scale()
-                x0 = max(MARGIN, (self.viewport().width() - self._content_width()) / 2 + MARGIN)
-                slot = row.index(index)
-                return QRectF(x0 + slot * (w + GAP), self._row_top(r), w, self._row_height())
-        return None
+        where = self._slots.get(index)
+        if where is None:
+            return None
+        r, slot = where
+        w = self._page_size()[0] * self.scale()
+        x0 = max(MARGIN, (self.viewport().width() - self._content_width()) / 2 + MARGIN)
+        return QRectF(x0 + slot * (w + GAP), self._row_top(r), w, self._row_height())
 
     def _relayout(self, keep_page: int = -1) -> None:
         self._rows = spreads(self.page_count(), self.facing)
+        self._slots = {i: (r, slot) for r, row in enumerate(self._rows)
+                       for slot, i in enumerate(row) if i is not None}
         total = (MARGIN * 2 + len(self._rows) * self._row_height()
                  + max(0, len(self._rows) - 1) * GAP)
         vbar, hbar = self.verticalScrollBar(), self.horizontalScrollBar()
@@ -253,6 +256,13 @@ class PageView(QAbstractScrollArea):
             self.highlight = (line.doc, line.block)
             self.viewport().update()
             self.lineClicked.emit(line.doc, line.block)
+
+    def keyPressEvent(self, event):
+        key, count = event.key(), self.page_count()
+        if count and key in (Qt.Key.Key_Home, Qt.Key.Key_End):
+            self.go_to_page(0 if key == Qt.Key.Key_Home else count - 1)
+            return
+        super().keyPressEvent(event)
 
     def wheelEvent(self, event):
         if event.modifiers() & Qt.KeyboardModifier.ControlModifier:

@@ -15,7 +15,7 @@ from pathlib import Path
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoStack
 
-from ..issuefile import issue_from_dict, issue_to_dict, read_issue, write_issue
+from ..issuefile import issue_to_dict, read_issue, write_issue
 from ..model import Correction, Diagnostic, Document, DocumentRef, Issue, Section, Severity
 from ..pipeline import apply_corrections
 
@@ -208,8 +208,3 @@ def new_issue(path: str | Path, year: int, sections: list[str]) -> Issue:
     issue = Issue(year=year, sections=[Section(name) for name in sections])
     write_issue(issue, path)
     return issue
-
-
-def issue_from_json(data: dict, where: str) -> Issue:
-    """The autosave holds the same dict as the issue file."""
-    return issue_from_dict(data, where)

@@ -5,23 +5,14 @@ import json
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
-from PySide6.QtGui import QDropEvent
+from PySide6.QtCore import QMimeData, QUrl
 
 from editor.model import BlockKind
 
-from ui_helpers import make_notice, toc_number, toc_text, wait_layout
+from ui_helpers import drop_on, make_notice, toc_number, toc_text, wait_layout
 
 pytestmark = pytest.mark.gui
 TITLE = "关于开展拖放导入测试工作的通知"
-
-
-def drop_on(tree, item, mime: QMimeData) -> None:
-    """Deliver a real QDropEvent to the tree at the middle of `item`."""
-    pos = QPointF(tree.visualItemRect(item).center())
-    event = QDropEvent(pos, Qt.DropAction.CopyAction | Qt.DropAction.MoveAction, mime,
-                       Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier)
-    tree.dropEvent(event)
 
 
 def section_names(window) -> list[list[str]]:

@@ -2,7 +2,6 @@
 import json
 import os
 import time
-from pathlib import Path
 
 from editor.model import Block, BlockKind, Correction
 from editor.ui.commands import _merged

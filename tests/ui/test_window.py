@@ -10,7 +10,7 @@ from editor.ui.export import ExportJob, ExportTarget
 from editor.ui.mainwindow import MainWindow
 from editor.ui.settings import Settings
 
-from ui_helpers import wait_layout
+from ui_helpers import drop_on, make_notice, wait_layout
 
 pytestmark = pytest.mark.gui
 
@@ -112,7 +112,6 @@ def test_save_as_elsewhere_keeps_the_sources(qtbot, window, tmp_path):
 
 def test_tree_drags_a_section_and_the_panel_moves_a_document(qtbot, window):
     from PySide6.QtCore import QMimeData
-    from test_editor_path import drop_on
     tree = window.tree
     first = window.session.issue.sections[0]
     tree.setCurrentItem(tree.topLevelItem(0))
@@ -155,8 +154,26 @@ def test_a_layout_that_fails_says_why_in_chinese(qtbot, window, tmp_path):
     assert "找不到版式" in window.live.error and "排版失败" in window.message.text()
     dialog = window.export()
     qtbot.addWidget(dialog)
-    dialog.folder.setText(str(tmp_path))
+    (tmp_path / "out").mkdir()
+    dialog.folder.setText(str(tmp_path / "out"))
     dialog.start_button.click()
-    assert "找不到版式" in dialog.error and not list(tmp_path.iterdir())
+    assert "找不到版式" in dialog.error and not list((tmp_path / "out").iterdir())
     window.session.undo.undo()
     assert wait_layout(qtbot, window).pages and window.live.error == ""
+
+
+def test_new_issue_then_add_files(qtbot, window, tmp_path):
+    target = tmp_path / "2020-11" / "issue.json"
+    window.ask.new_issue = lambda folder: str(target)
+    window.actions.file_new.trigger()
+    assert window.session.path == target.resolve() and target.exists()
+    empty = wait_layout(qtbot, window)
+    assert empty.pages[0].kind == "cover" and not empty.refs
+    notice = make_notice(target.parent / "通知.docx", "关于新建期刊测试的通知", "济政字〔2020〕1号")
+    window.ask.source_files = lambda folder: [str(notice)]
+    window.tree.setCurrentItem(window.tree.topLevelItem(0))
+    window.actions.edit_add_files.trigger()
+    assert window.session.issue.sections[0].documents[0].source == "通知.docx"
+    filled = wait_layout(qtbot, window)
+    assert len(filled.refs) == 1 and len(filled.pages) > len(empty.pages)
+    assert window.session.modified

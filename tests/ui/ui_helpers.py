@@ -2,6 +2,9 @@
 import re
 from pathlib import Path
 
+from PySide6.QtCore import QMimeData, QPointF, Qt
+from PySide6.QtGui import QDropEvent
+
 ROOT = Path(__file__).resolve().parents[2]
 SAMPLE_DIR = ROOT / "samples" / "jinan-2020-10"
 LAYOUT_TIMEOUT = 120_000
@@ -49,3 +52,11 @@ def wait_layout(qtbot, window):
                     timeout=LAYOUT_TIMEOUT)
     assert not window.live.error, window.live.error
     return window.live.current()
+
+
+def drop_on(tree, item, mime: QMimeData) -> None:
+    """Deliver a real QDropEvent to the tree at the middle of `item`."""
+    pos = QPointF(tree.visualItemRect(item).center())
+    event = QDropEvent(pos, Qt.DropAction.CopyAction | Qt.DropAction.MoveAction, mime,
+                       Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier)
+    tree.dropEvent(event)

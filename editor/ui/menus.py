@@ -1,0 +1,50 @@
+"""The menu bar and the tool bar: where each of the window's actions appears.
+
+in: the main window and its Actions; out: the menus and tool bar placed on the window,
+the 最近打开 menu (filled when it opens) and the zoom choice box.
+"""
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QComboBox, QToolBar
+
+ZOOM_CHOICES = [("适合宽度", "width", None), ("整页", "page", None), ("50%", "fixed", 0.5),
+                ("75%", "fixed", 0.75), ("100%", "fixed", 1.0), ("125%", "fixed", 1.25),
+                ("150%", "fixed", 1.5), ("200%", "fixed", 2.0)]
+
+
+def _place(container, actions) -> None:
+    """Add actions in order; None is a separator."""
+    for action in actions:
+        if action is None:
+            container.addSeparator()
+        else:
+            container.addAction(action)
+
+
+def build_menus(window, a) -> tuple:
+    """Place the actions in the menu bar and the tool bar; out: (recent-files menu, zoom box)."""
+    bar = window.menuBar()
+    m = bar.addMenu("文件(&F)")
+    _place(m, (a.file_new, a.file_open, a.file_open_sample))
+    recent = m.addMenu("最近打开")
+    _place(m, (None, a.file_save, a.file_save_as, a.file_reload, None, a.file_export,
+               a.file_print, None, a.file_quit))
+    _place(bar.addMenu("编辑(&E)"), (a.edit_undo, a.edit_redo, None, a.edit_add_section,
+                                    a.edit_add_files, a.edit_rename, a.edit_remove))
+    _place(bar.addMenu("视图(&V)"), (a.view_zoom_in, a.view_zoom_out, a.view_actual,
+                                    a.view_fit_width, a.view_fit_page, a.view_facing, None,
+                                    a.view_compare))
+    bar.addMenu("帮助(&H)").addAction(a.help_about)
+    tools = QToolBar("工具栏")
+    tools.setObjectName("main-toolbar")
+    tools.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+    _place(tools, (a.file_open, a.file_save, None, a.edit_undo, a.edit_redo, None,
+                   a.view_zoom_out, a.view_zoom_in))
+    zoom = QComboBox()
+    for label, _mode, _factor in ZOOM_CHOICES:
+        zoom.addItem(label)
+    tools.addWidget(zoom)
+    _place(tools, (a.view_facing, None, a.view_compare, a.file_export, a.file_print))
+    window.addToolBar(tools)
+    return recent, zoom
