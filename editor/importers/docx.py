@@ -3,12 +3,15 @@
 in: a path; out: a recognised Document. The body is read in order into candidate paragraphs
 (runs with bold/italic/sub/sup, alignment and heading hints resolved through the style chain,
 Word's automatic numbering written out as its printed text), tables (cell texts), images
-(bytes) and explicit page breaks. Content the model has no place for is kept as text, never
-dropped: text boxes (once — Word also stores a fallback copy), footnotes and endnotes (a
-superscript mark in the text, the note itself as a NOTE block at the end), field results,
-hyperlinks, content controls, smart tags, tracked insertions. Deleted text (w:del) and field
-instructions (w:instrText) are not text. The file is checked by `safety` before anything is
-parsed, and every XML part goes through its hardened parser.
+(bytes) and explicit page breaks. The text is the text Word shows with every tracked change
+accepted: insertions and moves kept where they land, deletions and moved-away text dropped,
+a deleted paragraph mark joining its paragraph to the next, deleted table rows gone.
+Content the model has no place for is kept as text, never dropped: text boxes (once — Word
+also stores a fallback copy), footnotes and endnotes (the mark in the text, the notes as
+NOTE blocks at the end), field results, hyperlinks, content controls, smart tags. Not text:
+field instructions, hidden (w:vanish) runs, comments — those are reported instead, with the
+revisions, as diagnostics. The file is checked by `safety` before anything is parsed, and
+every XML part goes through its hardened parser (Strict OOXML and any prefix read alike).
 """
 from __future__ import annotations
 
@@ -17,8 +20,11 @@ from pathlib import Path
 from lxml import etree
 
 from ..model import Block, BlockKind, Diagnostic, Document, Run, Severity
+from .docx_graphics import scan_graphic
+from .docx_notes import NoteMarks, read_notes
 from .docx_numbering import Numbering
-from .docx_styles import ParaStyle, RunStyle, Styles, W_NS, w, wval
+from .docx_review import comment_diagnostics, revision_diagnostic
+from .docx_styles import ParaStyle, RunStyle, Styles, w, wval
 from .errors import ImportRefused
 from .recognize import recognize
 from .runs import append_text, strip_runs
@@ -26,40 +32,47 @@ from .safety import DocxPackage, open_docx
 
 MC = "http://schemas.openxmlformats.org/markup-compatibility/2006"
 A_NS = "http://schemas.openxmlformats.org/drawingml/2006/main"
-A_BLIP, A_P, A_T = f"{{{A_NS}}}blip", f"{{{A_NS}}}p", f"{{{A_NS}}}t"
-DGM_RELIDS = "{http://schemas.openxmlformats.org/drawingml/2006/diagram}relIds"
-C_CHART = "{http://schemas.openxmlformats.org/drawingml/2006/chart}chart"
-V_IMAGEDATA = "{urn:schemas-microsoft-com:vml}imagedata"
+A_P, A_T = f"{{{A_NS}}}p", f"{{{A_NS}}}t"
 M_T = "{http://schemas.openxmlformats.org/officeDocument/2006/math}t"
-R_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
 _SKIP = {w(t) for t in ("rPr", "pPr", "delText", "instrText", "del", "moveFrom", "sdtPr", "sdtEndPr",
-                        "proofErr", "bookmarkStart", "bookmarkEnd", "commentRangeStart",
-                        "commentRangeEnd", "commentReference", "annotationRef", "softHyphen",
+                        "proofErr", "bookmarkStart", "bookmarkEnd", "annotationRef", "softHyphen",
                         "lastRenderedPageBreak", "separator", "continuationSeparator", "tblPr",
                         "tblGrid", "trPr", "tcPr", "sectPr", "permStart", "permEnd")}
+_COMMENT_MARKS = {w("commentRangeStart"), w("commentRangeEnd"), w("commentReference")}
 _WHITESPACE = " \t\u3000\u00a0\u2002\u2003"
 
 
 def read_docx(path: str | Path) -> Document:
     """A .docx file → Document (recognised), or ImportRefused."""
-    candidates, diagnostics = read_docx_candidates(path)
-    doc = recognize(candidates)
+    body, notes, diagnostics = read_docx_candidates(path)
+    doc = recognize(body, notes)
+    first_note = len(doc.blocks) - len(notes)
+    for d in diagnostics:
+        if d.code in ("footnote", "endnote") and d.block is not None:
+            d.block += first_note
     doc.diagnostics[:0] = diagnostics
     return doc
 
 
-def read_docx_candidates(path: str | Path) -> tuple[list[Block], list[Diagnostic]]:
-    """A .docx file → (candidate blocks in body order, reader diagnostics), not yet recognised."""
+def read_docx_candidates(path: str | Path) -> tuple[list[Block], list[Block], list[Diagnostic]]:
+    """A .docx file → (body candidates in order, note candidates, reader diagnostics): not yet
+    recognised. A note diagnostic's `block` indexes the note candidates."""
     pkg = open_docx(path)
     main = pkg.main_part()
     root = pkg.xml(main)
     body = root.find(w("body"))
-    if body is None:
-        if "purl.oclc.org" in str(root.tag):
-            raise ImportRefused(pkg.path, "使用 Strict Open XML 格式保存，暂不支持。请在 Word 中另存为普通 .docx。")
-        raise ImportRefused(pkg.path, f"的正文部分（{main}）没有内容（缺少 w:body），不是有效的 Word 文档。")
-    reader = DocxReader(pkg, main)
-    return reader.read(body), reader.diagnostics
+    if root.tag != w("document") or body is None:
+        raise ImportRefused(pkg.path, f"的正文部分（{main}）不是 Word 文档正文（缺少 w:document/w:body），无法导入。")
+    reader = DocxReader(pkg, main, body)
+    blocks = reader.read(body)
+    notes, listed = read_notes(reader, reader.notes)
+    parts = [root] + [reader.xml(part) for part in reader.note_parts()]
+    revisions = revision_diagnostic(parts)
+    comments = pkg.related(main, "/comments")
+    found = ([revisions] if revisions else []) + comment_diagnostics(
+        reader.xml(comments) if comments else None, reader.comments,
+        {cid: "".join(texts) for cid, texts in reader.anchors.items()})
+    return blocks, notes, found + listed + reader.diagnostics
 
 
 class _Para:
@@ -91,21 +104,43 @@ class _Para:
 class DocxReader:
     """Walks a document part in order; `read(body)` returns the candidate blocks."""
 
-    def __init__(self, pkg: DocxPackage, part: str):
+    def __init__(self, pkg: DocxPackage, part: str, body: etree._Element | None = None):
         self.pkg, self.main, self.part = pkg, part, part
+        self._parsed: dict[str, etree._Element] = {}
         styles, numbering = pkg.related(part, "/styles"), pkg.related(part, "/numbering")
-        self.styles = Styles(pkg.xml(styles) if styles else None)
-        self.numbering = Numbering(pkg.xml(numbering) if numbering else None)
+        self.styles = Styles(self.xml(styles) if styles else None)
+        self.numbering = Numbering(self.xml(numbering) if numbering else None, self.styles.numbering_of)
+        settings = pkg.related(part, "/settings")
+        self.marks = NoteMarks(self.xml(settings) if settings else None,
+                               body.find(w("sectPr")) if body is not None else None)
         self.out: list[Block] = []
         self.para: _Para | None = None
+        self.carry: list[Run] = []                 # text whose paragraph mark was deleted
         self.fields: list[str] = []               # "instr" / "result" per open field
         self.notes: list[tuple[str, str, str]] = []   # (footnote|endnote, id, printed mark)
         self.note_mark = ""
+        self.comments: list[str] = []             # comment ids in reference order
+        self.anchors: dict[str, list[str]] = {}   # comment id → the text it is anchored to
+        self.open_anchors: set[str] = set()
+        self.hidden = 0
         self.diagnostics: list[Diagnostic] = []
+
+    def xml(self, name: str) -> etree._Element:
+        """A part parsed once (the notes are read twice: for text and for revisions)."""
+        if name not in self._parsed:
+            self._parsed[name] = self.pkg.xml(name)
+        return self._parsed[name]
+
+    def note_parts(self) -> list[str]:
+        parts = [self.pkg.related(self.main, kind) for kind in ("/footnotes", "/endnotes")]
+        return [p for p in parts if p]
 
     def read(self, body: etree._Element) -> list[Block]:
         self.container(body)
-        self.out.extend(self.read_notes())
+        self.flush_carry()
+        if self.hidden:
+            self.diagnostics.append(Diagnostic(Severity.INFO, "hidden-text",
+                                               f"文件中有 {self.hidden} 处隐藏文字（Word 中不显示、不打印），未导入"))
         return self.out
 
     # -- block level ---------------------------------------------------------------
@@ -116,31 +151,51 @@ class DocxReader:
             if tag == w("p"):
                 self.paragraph(child)
             elif tag == w("tbl"):
+                self.flush_carry()
                 self.table(child)
+            elif tag in _COMMENT_MARKS:
+                self.comment_mark(child)
+            elif tag == w("altChunk"):
+                self.diagnostics.append(Diagnostic(Severity.WARNING, "alt-chunk-skipped",
+                                                   "文件中嵌入的外部内容（altChunk）无法导入，请在 Word 中"
+                                                   "打开并另存为 .docx 后重新导入"))
             elif tag == f"{{{MC}}}AlternateContent":
                 self.alternate(child, self.container)
-            elif isinstance(tag, str) and tag not in _SKIP and tag.startswith(f"{{{W_NS}}}"):
+            elif isinstance(tag, str) and tag not in _SKIP and tag.startswith(w("")):
                 self.container(child)          # sdt, sdtContent, customXml, ins, moveTo…
 
     def paragraph(self, p: etree._Element) -> None:
         ppr = p.find(w("pPr"))
         style = self.styles.paragraph(ppr)
+        mark_deleted = _mark_deleted(ppr)
         outer, self.para = self.para, _Para(style, *self._hint(style))
         if style.page_break_before:
             self.para.put(Block(kind=BlockKind.PAGE_BREAK, reason="段前分页"))
-        if style.num_id:
+        if style.num_id and not mark_deleted:
             label, bullet = self.numbering.label(style.num_id, style.ilvl)
             self.para.text(label, style.run)
             if bullet and self.para.kind == BlockKind.PARAGRAPH:
                 self.para.kind = BlockKind.LIST_ITEM
+        carried, self.carry = self.carry, []
+        for run in carried:
+            append_text(self.para.runs, run.text, run.bold, run.italic, run.script)
         self.inline(p, style.run)
-        self.para.end_line()
         self.fields = [f for f in self.fields if f != "instr"]   # field codes never span paragraphs
-        sect = ppr.find(w("sectPr")) if ppr is not None else None
-        if sect is not None and wval(sect.find(w("type")), "nextPage") not in ("continuous", "nextColumn"):
-            self.para.blocks.append(Block(kind=BlockKind.PAGE_BREAK, reason="分节符（下一页）"))
+        if mark_deleted:   # accepted, the deletion joins this paragraph's last line to the next one
+            self.carry, self.para.runs = self.para.runs, []
+        else:
+            self.para.end_line()
+            sect = ppr.find(w("sectPr")) if ppr is not None else None
+            if sect is not None and wval(sect.find(w("type")), "nextPage") not in ("continuous", "nextColumn"):
+                self.para.blocks.append(Block(kind=BlockKind.PAGE_BREAK, reason="分节符（下一页）"))
         done, self.para = self.para, outer
         self.emit(done.blocks + done.after)
+
+    def flush_carry(self) -> None:
+        """Text left by a deleted paragraph mark with no paragraph after it: its own paragraph."""
+        runs, self.carry = strip_runs(self.carry, _WHITESPACE), []
+        if runs:
+            self.emit([Block(kind=BlockKind.PARAGRAPH, runs=runs)])
 
     def _hint(self, style: ParaStyle) -> tuple[BlockKind, int]:
         if style.title:
@@ -155,23 +210,28 @@ class DocxReader:
     def table(self, tbl: etree._Element) -> None:
         rows, images = [], []
         for tr in _descendants(tbl, w("tr"), stop=w("tbl")):
+            if _row_deleted(tr):
+                continue
             row = []
             for tc in _descendants(tr, w("tc"), stop=w("tbl")):
                 cell = self.collect(tc)
                 row.append("\n".join(b.text for b in cell if b.kind != BlockKind.IMAGE and b.text))
                 images += [b for b in cell if b.kind == BlockKind.IMAGE]
             rows.append(row)
-        self.emit([Block(kind=BlockKind.TABLE, rows=rows)] + images)
+        if rows:
+            self.emit([Block(kind=BlockKind.TABLE, rows=rows)])
+        self.emit(images)
 
     def collect(self, el: etree._Element) -> list[Block]:
         """The blocks of a nested container (table cell, text box, note), not emitted."""
-        saved_out, saved_para = self.out, self.para
-        self.out, self.para = [], None
+        saved = self.out, self.para, self.carry
+        self.out, self.para, self.carry = [], None, []
         try:
             self.container(el)
+            self.flush_carry()
             return self.out
         finally:
-            self.out, self.para = saved_out, saved_para
+            self.out, self.para, self.carry = saved
 
     # -- inline level ----------------------------------------------------------------
     def inline(self, el: etree._Element, rs: RunStyle) -> None:
@@ -183,10 +243,9 @@ class DocxReader:
             if tag == w("r"):
                 self.inline(child, self.styles.run(rs, child.find(w("rPr"))))
             elif tag in (w("t"), M_T):
-                if "instr" not in self.fields:
-                    self.para.text(child.text or "", rs)
+                self.put_text(child.text or "", rs)
             elif tag in (w("tab"), w("ptab")):
-                self.para.text(" ", rs)
+                self.put_text(" ", rs)
             elif tag == w("br"):
                 if child.get(w("type")) == "page":
                     self.para.put(Block(kind=BlockKind.PAGE_BREAK, reason="分页符"))
@@ -195,9 +254,9 @@ class DocxReader:
             elif tag == w("cr"):
                 self.para.end_line()
             elif tag == w("noBreakHyphen"):
-                self.para.text("-", rs)
+                self.put_text("-", rs)
             elif tag == w("sym"):
-                self.para.text(_symbol(child), rs)
+                self.put_text(_symbol(child), rs)
             elif tag == w("fldChar"):
                 self.field(child.get(w("fldCharType")))
             elif tag in (w("drawing"), w("pict"), w("object")):
@@ -206,10 +265,23 @@ class DocxReader:
                 self.note_reference(child, rs)
             elif tag in (w("footnoteRef"), w("endnoteRef")):
                 self.para.text(self.note_mark, RunStyle(rs.bold, rs.italic, "sup"))
+            elif tag in _COMMENT_MARKS:
+                self.comment_mark(child)
             elif tag == f"{{{MC}}}AlternateContent":
                 self.alternate(child, lambda e: self.inline(e, rs))
             else:
                 self.inline(child, rs)   # hyperlink, ins, moveTo, smartTag, sdt, fldSimple, math…
+
+    def put_text(self, text: str, rs: RunStyle) -> None:
+        """Visible text into the paragraph, and into the comments anchored around it."""
+        if "instr" in self.fields or not text:
+            return
+        if rs.hidden:
+            self.hidden += 1
+            return
+        self.para.text(text, rs)
+        for cid in self.open_anchors:
+            self.anchors[cid].append(text)
 
     def field(self, kind: str | None) -> None:
         if kind == "begin":
@@ -218,6 +290,16 @@ class DocxReader:
             self.fields[-1] = "result"
         elif kind == "end" and self.fields:
             self.fields.pop()
+
+    def comment_mark(self, el: etree._Element) -> None:
+        cid = el.get(w("id"), "")
+        if el.tag == w("commentRangeStart"):
+            self.open_anchors.add(cid)
+            self.anchors.setdefault(cid, [])
+        elif el.tag == w("commentRangeEnd"):
+            self.open_anchors.discard(cid)
+        else:
+            self.comments.append(cid)
 
     def alternate(self, el: etree._Element, walk) -> None:
         """mc:AlternateContent: the Choice, or the Fallback only if the Choice gave nothing."""
@@ -232,17 +314,16 @@ class DocxReader:
     def graphic(self, el: etree._Element) -> None:
         """Pictures become IMAGE blocks; text boxes and SmartArt text become paragraphs after
         this one; a chart cannot be kept and is reported."""
-        found: dict[str, list] = {"image": [], "box": [], "diagram": [], "chart": []}
-        _scan_graphic(el, found)
-        for rid in found["image"]:
+        found = scan_graphic(el)
+        for rid in found.images:
             data = self.image_bytes(rid)
             if data is not None:
                 self.para.put(Block(kind=BlockKind.IMAGE, image=data, reason="图片"))
-        for box in found["box"]:
+        for box in found.boxes:
             self.para.after.extend(self.collect(box))
-        for rid in found["diagram"]:
+        for rid in found.diagrams:
             self.para.after.extend(self.diagram_text(rid))
-        if found["chart"]:
+        if found.charts:
             self.diagnostics.append(Diagnostic(Severity.WARNING, "chart-skipped",
                                                "文档中的图表（Chart）无法导入，请改为图片后重新导入"))
 
@@ -266,51 +347,25 @@ class DocxReader:
             return None
         return self.pkg.blob(target[0])
 
-    # -- notes -----------------------------------------------------------------------
     def note_reference(self, el: etree._Element, rs: RunStyle) -> None:
         kind = "footnote" if el.tag == w("footnoteReference") else "endnote"
-        mark = str(sum(1 for n in self.notes if n[0] == kind) + 1)
-        if el.get(w("customMarkFollows")) not in ("1", "true", "on"):   # else the mark is in the text
+        if el.get(w("customMarkFollows")) in ("1", "true", "on"):
+            mark = ""       # the mark is typed in the text and takes no number
+        else:
+            mark = self.marks.next(kind)
             self.para.text(mark, RunStyle(rs.bold, rs.italic, "sup"))
         self.notes.append((kind, el.get(w("id"), ""), mark))
 
-    def read_notes(self) -> list[Block]:
-        """The referenced footnotes and endnotes, in reference order, as NOTE candidates."""
-        out: list[Block] = []
-        parts = {kind: self.pkg.related(self.main, f"/{kind}s") for kind in ("footnote", "endnote")}
-        roots = {kind: self.pkg.xml(part) for kind, part in parts.items() if part}
-        for kind, nid, mark in self.notes:
-            if kind not in roots:
-                continue
-            note = next((n for n in roots[kind].findall(w(kind)) if n.get(w("id")) == nid), None)
-            if note is None:
-                continue
-            self.part, self.note_mark = parts[kind], mark
-            for block in self.collect(note):
-                if block.kind not in (BlockKind.TABLE, BlockKind.IMAGE, BlockKind.PAGE_BREAK):
-                    block.kind, block.reason = BlockKind.NOTE, "脚注" if kind == "footnote" else "尾注"
-                out.append(block)
-        self.part = self.main
-        return out
+
+def _mark_deleted(ppr: etree._Element | None) -> bool:
+    """Was this paragraph's mark deleted (or moved away) as a tracked change?"""
+    rpr = ppr.find(w("rPr")) if ppr is not None else None
+    return rpr is not None and (rpr.find(w("del")) is not None or rpr.find(w("moveFrom")) is not None)
 
 
-def _scan_graphic(el: etree._Element, found: dict[str, list]) -> None:
-    """Image, SmartArt and chart relationship ids and outermost text boxes under a drawing."""
-    for child in el:
-        if not isinstance(child.tag, str):
-            continue
-        if child.tag == w("txbxContent"):
-            found["box"].append(child)
-            continue
-        if child.tag == A_BLIP and child.get(f"{{{R_NS}}}embed"):
-            found["image"].append(child.get(f"{{{R_NS}}}embed"))
-        elif child.tag == V_IMAGEDATA and child.get(f"{{{R_NS}}}id"):
-            found["image"].append(child.get(f"{{{R_NS}}}id"))
-        elif child.tag == DGM_RELIDS and child.get(f"{{{R_NS}}}dm"):
-            found["diagram"].append(child.get(f"{{{R_NS}}}dm"))
-        elif child.tag == C_CHART:
-            found["chart"].append(child.get(f"{{{R_NS}}}id"))
-        _scan_graphic(child, found)
+def _row_deleted(tr: etree._Element) -> bool:
+    props = tr.find(w("trPr"))
+    return props is not None and props.find(w("del")) is not None
 
 
 def _descendants(el: etree._Element, tag: str, stop: str):
@@ -325,6 +380,7 @@ def _descendants(el: etree._Element, tag: str, stop: str):
 def _symbol(el: etree._Element) -> str:
     code = el.get(w("char"), "")
     try:
-        return chr(int(code, 16))
+        value = int(code, 16)
     except ValueError:
         return ""
+    return chr(value) if 0 < value < 0x110000 and not 0xD800 <= value <= 0xDFFF else ""

@@ -56,7 +56,7 @@ def read_notes(reader, refs: list[tuple[str, str, str]]) -> tuple[list[Block], l
         if note is None:
             continue
         reader.part, reader.note_mark = parts[kind], mark
-        label = f"{_NAMES[kind]} {mark}"
+        label = f"{_NAMES[kind]} {mark}" if mark else f"{_NAMES[kind]}（自定义标记）"
         first = len(blocks)
         for block in reader.collect(note):
             if block.kind not in (BlockKind.TABLE, BlockKind.IMAGE, BlockKind.PAGE_BREAK):

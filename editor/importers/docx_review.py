@@ -4,8 +4,8 @@ The reader imports the text as it reads with every change accepted; this module 
 the editor what was there. in: the parsed parts (document, notes) for the revisions; the
 comments part, the order comments are referenced in and the text each one is anchored to,
 for the comments. out: one WARNING "tracked-changes" counting the unaccepted revisions by
-sort, and one INFO "comment" per comment with its author, text and anchor. Nothing here is
-printed.
+sort, and one INFO "comment" per comment with its author, anchor and text. Comments are
+never printed.
 """
 from __future__ import annotations
 
@@ -54,8 +54,8 @@ def comment_diagnostics(comments: etree._Element | None, order: list[str],
         comment = by_id[cid]
         author = comment.get(w("author")) or "未署名"
         text = _short(comment_text(comment)) or "（空）"
-        where = f"，批注位置：“{_short(anchors[cid], 20)}”" if anchors.get(cid, "").strip() else ""
-        out.append(Diagnostic(Severity.INFO, "comment", f"批注（{author}）：{text}{where}（批注不排印）"))
+        where = f"，批在“{_short(anchors[cid], 20)}”处" if anchors.get(cid, "").strip() else ""
+        out.append(Diagnostic(Severity.INFO, "comment", f"批注（{author}{where}）：{text}"))
     return out
 
 

@@ -3,7 +3,7 @@
 in: the parsed word/styles.xml (or None) and a paragraph's w:pPr / a run's w:rPr; out: the
 effective values after docDefaults → basedOn chain → direct formatting: alignment, outline
 level (heading hint), numbering reference, Title-style hint, page break before, and run
-bold/italic/sub/superscript. "Inherited" never leaks out: every value is resolved.
+bold/italic/sub/superscript/hidden. "Inherited" never leaks out: every value is resolved.
 """
 from __future__ import annotations
 
@@ -49,6 +49,7 @@ class RunStyle:
     bold: bool = False
     italic: bool = False
     script: str = ""        # "" | "sub" | "sup"
+    hidden: bool = False    # w:vanish: Word neither shows nor prints it
 
 
 @dataclass(frozen=True)
@@ -91,7 +92,7 @@ def read_rpr(rpr: etree._Element | None) -> dict:
     out: dict = {}
     if rpr is None:
         return out
-    for key, tag in (("bold", "b"), ("italic", "i")):
+    for key, tag in (("bold", "b"), ("italic", "i"), ("hidden", "vanish")):
         value = on(rpr.find(w(tag)))
         if value is not None:
             out[key] = value
@@ -134,7 +135,7 @@ class Styles:
             props.update(style_p)
             rprops.update(style_r)
         props.update(read_ppr(ppr))
-        run = RunStyle(**{k: v for k, v in rprops.items() if k in ("bold", "italic", "script")})
+        run = RunStyle(**{k: v for k, v in rprops.items() if k in ("bold", "italic", "script", "hidden")})
         fields = {k: v for k, v in props.items()
                   if k in ("align", "outline", "num_id", "ilvl", "title", "page_break_before")}
         return ParaStyle(run=run, **fields)

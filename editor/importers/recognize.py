@@ -36,14 +36,18 @@ class _Label:
     group: int = -1      # candidates with the same group ≥ 0 become one block
 
 
-def recognize(paragraphs: list[Block]) -> Document:
-    """Candidate blocks → Document (kinds, reasons, 文种, diagnostics)."""
+def recognize(paragraphs: list[Block], notes: list[Block] = ()) -> Document:
+    """Candidate blocks → Document (kinds, reasons, 文种, diagnostics).
+
+    `notes` are the source's footnotes and endnotes (NOTE text blocks, or tables and images
+    inside notes), each with its reason: they are not scanned for 公文 parts — a note is never
+    a title or a 落款 — but appended after the body, one block each, in the order given."""
     candidates = [b for b in paragraphs if not is_text(b) or b.text.strip()]
     scan = _Scan(split_run_together(candidates))
     start = scan.head()
     scan.closings(start)
     scan.body()
-    return scan.document()
+    return scan.document(list(notes))
 
 
 class _Scan:
@@ -323,7 +327,7 @@ class _Scan:
         return P.heading_level(t) == level and (self.short_item(t) or bool(_LIST_END.search(t)))
 
     # -- result --------------------------------------------------------------------
-    def document(self) -> Document:
+    def document(self, notes: list[Block]) -> Document:
         blocks: list[Block] = []
         k = 0
         while k < self.n:
@@ -333,6 +337,7 @@ class _Scan:
                 end += 1
             blocks.append(_block(self.c[k:end], label))
             k = end
+        blocks += [_note(b) for b in notes]
         doc = Document(blocks=blocks, kind=P.kind_of(_first(blocks, BlockKind.TITLE)))
         doc.diagnostics = structure_diagnostics(doc)
         for index, block in enumerate(blocks):
@@ -342,6 +347,12 @@ class _Scan:
 
 def _first(blocks: list[Block], kind: BlockKind) -> str:
     return next((b.text for b in blocks if b.kind == kind), "")
+
+
+def _note(source: Block) -> Block:
+    kind = source.kind if not is_text(source) else BlockKind.NOTE
+    return Block(kind=kind, runs=list(source.runs), rows=[list(r) for r in source.rows], image=source.image,
+                 reason=source.reason or "脚注")
 
 
 def _block(sources: list[Block], label: _Label) -> Block:

@@ -13,6 +13,7 @@ from __future__ import annotations
 import io
 import posixpath
 import re
+import struct
 import zipfile
 import zlib
 from pathlib import Path
@@ -76,8 +77,9 @@ def open_docx(path: str | Path) -> "DocxPackage":
     refuse_not_zip(path, data)
     try:
         archive = zipfile.ZipFile(io.BytesIO(data))
-    except (zipfile.BadZipFile, zipfile.LargeZipFile, ValueError, EOFError, OSError):
-        raise ImportRefused(path, "已损坏：压缩包不完整（可能下载或复制时被截断），无法读取。"
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, ValueError, EOFError, OSError, NotImplementedError,
+            struct.error, UnicodeDecodeError, KeyError, IndexError):   # what a damaged directory raises
+        raise ImportRefused(path, "已损坏：压缩包不完整或被改动（可能下载或复制时出错），无法读取。"
                                   "请重新获取原文件。") from None
     check_members(path, archive)
     return DocxPackage(path, archive)

@@ -2,8 +2,9 @@
 
 in: a path; out: a recognised Document whose `encoding` says how the bytes were read, with an
 INFO diagnostic saying the same. The encoding is found by strict decoding: a BOM (UTF-8,
-UTF-16, UTF-32) wins, then UTF-8, then GB18030 (which covers GBK and GB2312). Bytes that
-decode as neither, or that hold binary data, or a file with no text at all, are refused.
+UTF-16, UTF-32) wins, then UTF-8, then GB18030 (which covers GBK and GB2312); bytes with NULs
+are tried as UTF-16 without a BOM. Bytes that decode as none of these, or that hold binary
+data, or a file with no text at all, are refused.
 """
 from __future__ import annotations
 
@@ -49,21 +50,47 @@ def decode_text(path: Path, data: bytes) -> tuple[str, str, str]:
         if kind:
             raise ImportRefused(path, f"不是文本文件（内容是{kind}），无法按文本导入。")
         if b"\x00" in data:
-            raise ImportRefused(path, "含有二进制数据（不是文本文件），无法导入。")
-        codec, label = "utf-8", "UTF-8"
-        try:
-            text = data.decode("utf-8")
-        except UnicodeDecodeError:
-            codec, label = "gb18030", "GB18030"
-            try:
-                text = data.decode("gb18030")
-            except UnicodeDecodeError:
-                raise ImportRefused(path, "的编码无法识别（既不是 UTF-8 也不是 GB18030/GBK），"
-                                          "或不是文本文件。请另存为 UTF-8 编码后重新导入。") from None
+            text, codec = _utf16_without_bom(path, data)
+            label = "UTF-16（无 BOM）"
+        else:
+            text, codec, label = _utf8_or_gb18030(path, data)
     _refuse_binary(path, text)
     if not text.strip() or not text.replace("\ufeff", "").strip():
         raise ImportRefused(path, "只有空白，没有可导入的文字。")
     return text.replace("\ufeff", ""), codec, label
+
+
+def _utf8_or_gb18030(path: Path, data: bytes) -> tuple[str, str, str]:
+    try:
+        return data.decode("utf-8"), "utf-8", "UTF-8"
+    except UnicodeDecodeError:
+        pass
+    try:
+        return data.decode("gb18030"), "gb18030", "GB18030"
+    except UnicodeDecodeError:
+        raise ImportRefused(path, "的编码无法识别（既不是 UTF-8 也不是 GB18030/GBK），"
+                                  "或不是文本文件。请另存为 UTF-8 编码后重新导入。") from None
+
+
+def _utf16_without_bom(path: Path, data: bytes) -> tuple[str, str]:
+    """NUL bytes: UTF-16 saved without a BOM (ASCII characters and line ends leave a zero in
+    every other byte), when it decodes strictly to ordinary text; else binary, refused."""
+    even, odd = data[0::2].count(0), data[1::2].count(0)
+    codec = "utf-16-le" if odd > even else "utf-16-be"
+    try:
+        text = data.decode(codec) if len(data) % 2 == 0 and min(even, odd) * 4 < max(even, odd) else None
+    except UnicodeDecodeError:
+        text = None
+    if text is None or not _ordinary(text):
+        raise ImportRefused(path, "含有二进制数据（不是文本文件），无法导入。")
+    return text, codec
+
+
+def _ordinary(text: str) -> bool:
+    """Letters (Chinese or other) and hardly any unassigned, private or control characters."""
+    odd = sum(1 for ch in text if ch not in _ALLOWED_CONTROLS and unicodedata.category(ch) in ("Cc", "Cn", "Co", "Cs"))
+    letters = sum(1 for ch in text if ch.isalpha())
+    return odd * 100 <= len(text) and letters * 4 >= len(text)
 
 
 def _strict(path: Path, data: bytes, codec: str, label: str) -> str:

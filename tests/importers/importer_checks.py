@@ -2,6 +2,7 @@
 
 `assert_nothing_lost(source, doc)`: every non-whitespace character of `source` (Markdown
 markup removed by this module's own rules) appears in `doc.text`, in order.
+`assert_same_text(expected, got)`: the two texts are equal once whitespace is removed.
 `refusal(path)`: importing `path` raises ImportRefused with one Chinese line naming the file,
 returns nothing, and writes nothing beside it; out: the message.
 """
@@ -45,6 +46,16 @@ def assert_nothing_lost(source: str, doc: Document, markdown: bool = True) -> No
     if k < len(want):
         raise AssertionError(f"character {k} of {len(want)} lost or out of order: "
                              f"…{want[max(0, k - 15):k]}[{want[k]}]{want[k + 1:k + 15]}…")
+
+
+def assert_same_text(expected: str, got: str) -> None:
+    """The same visible characters, whitespace aside: none lost, none doubled, none added."""
+    want, have = visible(expected), visible(got)
+    if want == have:
+        return
+    k = next((i for i, (a, b) in enumerate(zip(want, have)) if a != b), min(len(want), len(have)))
+    raise AssertionError(f"text differs at character {k} (expected {len(want)}, got {len(have)}):\n"
+                         f"  expected …{want[max(0, k - 15):k + 25]}…\n  got      …{have[max(0, k - 15):k + 25]}…")
 
 
 def refusal(path: Path) -> str:

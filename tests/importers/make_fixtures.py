@@ -23,7 +23,8 @@ NS = ('xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" '
       'xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main" '
       'xmlns:pic="http://schemas.openxmlformats.org/drawingml/2006/picture" '
       'xmlns:wps="http://schemas.microsoft.com/office/word/2010/wordprocessingShape" '
-      'xmlns:v="urn:schemas-microsoft-com:vml" '
+      'xmlns:wpg="http://schemas.microsoft.com/office/word/2010/wordprocessingGroup" '
+      'xmlns:v="urn:schemas-microsoft-com:vml" xmlns:o="urn:schemas-microsoft-com:office:office" '
       'xmlns:m="http://schemas.openxmlformats.org/officeDocument/2006/math"')
 REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
 _CONTENT_TYPES = (
@@ -56,19 +57,24 @@ def _esc(text: str) -> str:
     return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
 
-def write_docx(path: Path, body: str, *, styles: str = "", numbering: str = "", footnotes: str = "",
-               endnotes: str = "", media: dict[str, bytes] | None = None,
-               document_xml: str | None = None, extra: dict[str, tuple[str, str, str]] | None = None) -> Path:
-    """A .docx whose word/document.xml body is `body` (raw w: XML); optional parts by content.
+def write_docx(path: Path, body: str, **parts) -> Path:
+    """A .docx whose word/document.xml body is `body` (raw w: XML); see `docx_parts`."""
+    return write_zip(path, docx_parts(body, **parts))
+
+
+def docx_parts(body: str, *, styles: str = "", numbering: str = "", footnotes: str = "",
+               endnotes: str = "", comments: str = "", settings: str = "",
+               media: dict[str, bytes] | None = None, document_xml: str | None = None,
+               extra: dict[str, tuple[str, str, str]] | None = None) -> dict[str, str | bytes]:
+    """The parts of a .docx by name: word/document.xml around `body`, optional parts by content.
     `extra`: rId → (relationship type name, target under word/, content) for other parts."""
     rels, parts = [], {}
-    for rid, name, content, root in (("rIdStyles", "styles", styles, "styles"),
-                                     ("rIdNumbering", "numbering", numbering, "numbering"),
-                                     ("rIdFootnotes", "footnotes", footnotes, "footnotes"),
-                                     ("rIdEndnotes", "endnotes", endnotes, "endnotes")):
+    for rid, name, content in (("rIdStyles", "styles", styles), ("rIdNumbering", "numbering", numbering),
+                               ("rIdFootnotes", "footnotes", footnotes), ("rIdEndnotes", "endnotes", endnotes),
+                               ("rIdComments", "comments", comments), ("rIdSettings", "settings", settings)):
         if content:
             rels.append(f'<Relationship Id="{rid}" Type="{REL}/{name}" Target="{name}.xml"/>')
-            parts[f"word/{name}.xml"] = f'<?xml version="1.0" encoding="UTF-8"?><w:{root} {NS}>{content}</w:{root}>'
+            parts[f"word/{name}.xml"] = f'<?xml version="1.0" encoding="UTF-8"?><w:{name} {NS}>{content}</w:{name}>'
     for rid, (rtype, target, content) in (extra or {}).items():
         rels.append(f'<Relationship Id="{rid}" Type="{REL}/{rtype}" Target="{target}"/>')
         parts[f"word/{target}"] = content
@@ -81,7 +87,7 @@ def write_docx(path: Path, body: str, *, styles: str = "", numbering: str = "", 
     parts["word/document.xml"] = document_xml if document_xml is not None else (
         f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:document {NS}><w:body>{body}'
         '<w:sectPr/></w:body></w:document>')
-    return write_zip(path, {"[Content_Types].xml": _CONTENT_TYPES, "_rels/.rels": _PACKAGE_RELS, **parts})
+    return {"[Content_Types].xml": _CONTENT_TYPES, "_rels/.rels": _PACKAGE_RELS, **parts}
 
 
 def write_zip(path: Path, parts: dict[str, str | bytes]) -> Path:

@@ -9,7 +9,7 @@ from hypothesis import given, settings, strategies as st
 from editor.importers import import_path
 from editor.importers.docx import read_docx_candidates
 from editor.importers.docx_numbering import chinese, format_number
-from editor.model import BlockKind
+from editor.model import BlockKind, Severity
 from importer_checks import assert_nothing_lost
 from make_fixtures import gazette_docx, p, png_bytes, r, write_docx
 
@@ -68,7 +68,7 @@ def test_alignment_and_bold_inherited_from_style_chain(tmp_path):
     body = (p("济南市人民政府", style="BigTitle") + p("关于表扬先进企业的通报", style="BigTitle")
             + p("各区县人民政府：") + p("正文内容。") + p("济南市人民政府", style="Sign") + p("2020年5月9日", style="Sign"))
     path = write_docx(tmp_path / "样式.docx", body, styles=STYLES)
-    candidates, _ = read_docx_candidates(path)
+    candidates, _, _ = read_docx_candidates(path)
     assert [(c.align, all(x.bold for x in c.runs)) for c in candidates] == [
         ("center", True), ("center", True), ("justify", False), ("justify", False),
         ("right", False), ("right", False)]
@@ -80,7 +80,7 @@ def test_alignment_and_bold_inherited_from_style_chain(tmp_path):
 def test_character_style_and_toggle_off(tmp_path):
     body = ("<w:p>" + r("强调", '<w:rStyle w:val="Strong"/>') + r("取消", '<w:rStyle w:val="Strong"/><w:b w:val="0"/>')
             + r("普通") + "</w:p>")
-    candidates, _ = read_docx_candidates(write_docx(tmp_path / "字符样式.docx", body, styles=STYLES))
+    candidates, _, _ = read_docx_candidates(write_docx(tmp_path / "字符样式.docx", body, styles=STYLES))
     assert [(x.text, x.bold) for x in candidates[0].runs] == [("强调", True), ("取消普通", False)]
 
 
@@ -113,7 +113,7 @@ def test_automatic_numbering_written_out(tmp_path):
     body = (numbered("总体要求", 1, 0) + numbered("指导思想。坚持以人民为中心。", 1, 1)
             + numbered("工作目标。", 1, 1) + numbered("细化任务。", 1, 2) + numbered("重点任务", 1, 0)
             + numbered("完善机制。", 1, 1) + numbered("项目符号", 2, 0) + numbered("重新起算", 3, 0))
-    candidates, _ = read_docx_candidates(write_docx(tmp_path / "编号.docx", body, numbering=NUMBERING))
+    candidates, _, _ = read_docx_candidates(write_docx(tmp_path / "编号.docx", body, numbering=NUMBERING))
     assert [c.text for c in candidates] == [
         "一、总体要求", "（一）指导思想。坚持以人民为中心。", "（二）工作目标。", "1. 细化任务。",
         "二、重点任务", "（一）完善机制。", "项目符号", "九、重新起算"]
@@ -134,7 +134,7 @@ def test_page_breaks_and_sections(tmp_path):
             + p("段前分页", extra_ppr="<w:pageBreakBefore/>")
             + p("分节", extra_ppr='<w:sectPr><w:type w:val="nextPage"/></w:sectPr>')
             + p("连续", extra_ppr='<w:sectPr><w:type w:val="continuous"/></w:sectPr>') + p("末尾"))
-    candidates, _ = read_docx_candidates(write_docx(tmp_path / "分页.docx", body))
+    candidates, _, _ = read_docx_candidates(write_docx(tmp_path / "分页.docx", body))
     assert [(c.kind, c.text) for c in candidates] == [
         (BlockKind.PARAGRAPH, "第一页"), (BlockKind.PARAGRAPH, "前"), (BlockKind.PAGE_BREAK, ""),
         (BlockKind.PARAGRAPH, "后"), (BlockKind.PAGE_BREAK, ""), (BlockKind.PARAGRAPH, "段前分页"),
@@ -168,7 +168,7 @@ TRACKED = (
 
 
 def test_unmodelled_content_kept_deleted_and_instructions_dropped(tmp_path):
-    candidates, _ = read_docx_candidates(write_docx(tmp_path / "修订.docx", TRACKED))
+    candidates, _, _ = read_docx_candidates(write_docx(tmp_path / "修订.docx", TRACKED))
     text = "".join(c.text for c in candidates)
     assert text == "保留插入的字移来域结果简单域链接文字控件内容智能标记自定义x=1块级控件段落"
 
@@ -184,7 +184,7 @@ TEXTBOX = (
 
 
 def test_text_box_kept_once(tmp_path):
-    candidates, _ = read_docx_candidates(write_docx(tmp_path / "文本框.docx", TEXTBOX))
+    candidates, _, _ = read_docx_candidates(write_docx(tmp_path / "文本框.docx", TEXTBOX))
     assert [c.text for c in candidates] == ["正文前正文后", "文本框里的字", "下一段"]
 
 
@@ -192,7 +192,7 @@ def test_fallback_used_when_choice_is_empty(tmp_path):
     body = ('<w:p><w:r><mc:AlternateContent><mc:Choice Requires="w14"></mc:Choice><mc:Fallback>'
             '<w:pict><v:shape><v:textbox><w:txbxContent>' + p("只在备用内容里") +
             '</w:txbxContent></v:textbox></v:shape></w:pict></mc:Fallback></mc:AlternateContent></w:r></w:p>')
-    candidates, _ = read_docx_candidates(write_docx(tmp_path / "备用.docx", body))
+    candidates, _, _ = read_docx_candidates(write_docx(tmp_path / "备用.docx", body))
     assert [c.text for c in candidates] == ["只在备用内容里"]
 
 
@@ -210,11 +210,14 @@ def test_footnotes_and_endnotes_kept(tmp_path):
     path = write_docx(tmp_path / "脚注.docx", body, footnotes=FOOTNOTES, endnotes=ENDNOTES)
     doc = import_path(path)
     first = doc.blocks[0]
-    assert first.text == "正文有脚注1和尾注1。"
-    assert [x.script for x in first.runs if x.text == "1"] == ["sup", "sup"]
+    assert first.text == "正文有脚注1和尾注i。"   # Word numbers endnotes i, ii… unless told otherwise
+    assert [x.script for x in first.runs if x.text in ("1", "i")] == ["sup", "sup"]
     notes = [b for b in doc.blocks if b.kind == BlockKind.NOTE]
-    assert [b.text for b in notes] == ["1 脚注的内容。", "1尾注的内容。"]
-    assert [b.reason for b in notes] == ["脚注", "尾注"]
+    assert [b.text for b in notes] == ["1 脚注的内容。", "i尾注的内容。"]
+    assert [b.reason for b in notes] == ["脚注 1", "尾注 i"]
+    listed = [(d.code, d.severity, d.block, d.message) for d in doc.diagnostics if d.code in ("footnote", "endnote")]
+    assert listed == [("footnote", Severity.INFO, 1, "脚注 1：1 脚注的内容。（已作为注释排在文末）"),
+                      ("endnote", Severity.INFO, 2, "尾注 i：i尾注的内容。（已作为注释排在文末）")]
 
 
 def test_nested_table_and_cell_image(tmp_path):
@@ -224,7 +227,7 @@ def test_nested_table_and_cell_image(tmp_path):
              '</w:drawing></w:r></w:p>')
     body = ('<w:tbl><w:tblPr/><w:tr><w:tc>' + p("甲") + p("乙") + '</w:tc><w:tc>' + inner + p("") + '</w:tc></w:tr>'
             '<w:tr><w:tc>' + image + '</w:tc><w:tc>' + p("丁") + '</w:tc></w:tr></w:tbl>')
-    candidates, _ = read_docx_candidates(write_docx(tmp_path / "表格.docx", body, media={"rIdImg": png_bytes(3, 3)}))
+    candidates, _, _ = read_docx_candidates(write_docx(tmp_path / "表格.docx", body, media={"rIdImg": png_bytes(3, 3)}))
     assert [c.kind for c in candidates] == [BlockKind.TABLE, BlockKind.IMAGE]
     assert candidates[0].rows == [["甲\n乙", "内表"], ["", "丁"]]
     assert candidates[1].image == png_bytes(3, 3)
@@ -252,7 +255,7 @@ def test_smartart_text_kept_and_chart_reported(tmp_path):
             '<c:chart xmlns:c="http://schemas.openxmlformats.org/drawingml/2006/chart" r:id="rIdChart"/>'
             '</a:graphicData></a:graphic></wp:inline></w:drawing></w:r></w:p>')
     path = write_docx(tmp_path / "图示.docx", body, extra={"rIdDm": ("diagramData", "diagrams/data1.xml", SMARTART_DATA)})
-    candidates, diagnostics = read_docx_candidates(path)
+    candidates, _, diagnostics = read_docx_candidates(path)
     assert [b.text for b in candidates] == ["流程如下", "申请", "受理审核"]
     assert [d.code for d in diagnostics] == ["chart-skipped"]
     assert "chart-skipped" in [d.code for d in import_path(path).diagnostics]
