@@ -15,7 +15,7 @@ from .setting import Typesetter
 from .spec import Style
 
 
-def _date(issue: Issue) -> Date | None:
+def publication_date(issue: Issue) -> Date | None:
     try:
         return Date.fromisoformat(issue.date)
     except ValueError:
@@ -50,7 +50,7 @@ def cover_lines(ts: Typesetter, issue: Issue) -> list[PlacedLine]:
         (f"第{issue.number}期（总第{issue.total_number}期）", _centre("song", 20), h * 0.04),
     ]
     placed, _ = _stack(ts, items, 0.0)
-    d = _date(issue)
+    d = publication_date(issue)
     if issue.sponsor or d:
         bottom = [(f"{issue.sponsor}　主办" if issue.sponsor else "", _centre("song", 14), 0.0)]
         if d:
@@ -71,7 +71,7 @@ def cover_lines(ts: Typesetter, issue: Issue) -> list[PlacedLine]:
 
 def inside_title_lines(ts: Typesetter, issue: Issue) -> tuple[list[PlacedLine], float]:
     """The block above the 目录 on page 2; returns the lines and the y below them."""
-    d = _date(issue)
+    d = publication_date(issue)
     items = [(issue.name, _centre("title", 22, 1.4), 0.0),
              (issue_label(issue), _centre("song", 12), 4.0),
              (f"（总第{issue.total_number}期）", _centre("song", 12), 0.0)]
@@ -89,6 +89,21 @@ def inside_title_lines(ts: Typesetter, issue: Issue) -> tuple[list[PlacedLine], 
     return placed, rule_y
 
 
+def colophon_rows(issue: Issue) -> list[str]:
+    """The colophon under the 刊名: issue and date, then each filled field with its label
+    (two-character labels spread to four, 均排, as the gazette prints them)."""
+    d = publication_date(issue)
+    rows = [f"{issue_label(issue)}　{d.month}月{d.day}日出版" if d else issue_label(issue)]
+    for name, value in (("主管主办", issue.sponsor), ("编辑出版", issue.publisher),
+                        ("印刷单位", issue.printer), ("内部刊号", issue.internal_number),
+                        ("地　　址", issue.address), ("邮　　编", issue.postcode),
+                        ("联系电话", issue.phone), ("网　　址", issue.website),
+                        ("电子信箱", issue.email)):
+        if value:
+            rows.append(f"{name}：{value}")
+    return rows
+
+
 def back_page_lines(ts: Typesetter, issue: Issue) -> list[PlacedLine]:
     body = Style(font="body", size=ts.spec.size, align="justify", indent=2, leading=1.7)
     items: list[tuple[str, Style, float]] = []
@@ -97,20 +112,11 @@ def back_page_lines(ts: Typesetter, issue: Issue) -> list[PlacedLine]:
     for k, para in enumerate(issue.intro):
         items.append((para, body, 6.0 if k == 0 else 0.0))
     placed, y = _stack(ts, items, 0.0)
-    d = _date(issue)
     label = Style(font="body", size=ts.spec.size * 0.9, align="left", indent=0, leading=1.6)
     colophon = [(issue.name, Style(font="hei", size=ts.spec.size * 1.1, align="left", indent=0,
                                    leading=1.8), 0.0)]
-    when = f"{issue_label(issue)}　{d.month}月{d.day}日出版" if d else issue_label(issue)
-    colophon.append((when, label, 0.0))
-    for name, value in (("主管主办", issue.sponsor), ("编辑出版", issue.publisher),
-                        ("印刷单位", issue.printer), ("内部刊号", issue.internal_number),
-                        ("地　　址", issue.address), ("邮　　编", issue.postcode),
-                        ("联系电话", issue.phone), ("网　　址", issue.website),
-                        ("电子信箱", issue.email)):
-        if value:
-            colophon.append((f"{name}：{value}", label, 0.0))
-    # the colophon stands at the foot of the back page, under a rule
+    colophon += [(row, label, 0.0) for row in colophon_rows(issue)]
+    # the colophon stands at the foot of the back page
     height = sum(s.size * (s.leading or 1.5) for _, s, _ in colophon)
     top = max(y + 24.0, ts.spec.text_height - height)
     more, _ = _stack(ts, colophon, top)

@@ -9,8 +9,7 @@ asks). The 目录's numbers are PAGEREF fields whose cached results are our own 
 """
 from __future__ import annotations
 
-import os
-import tempfile
+import io
 from pathlib import Path
 
 import docx
@@ -18,6 +17,7 @@ from docx.enum.section import WD_SECTION
 
 from ...layout.pages import LayoutResult
 from ...layout.spec import LayoutSpec
+from ...issuefile import write_atomic
 from ...model import Issue
 from . import oxml
 from .body import Context, write_document
@@ -91,19 +91,10 @@ def _continue_numbering(section) -> None:
 
 
 def save_atomic(doc, path: str | Path) -> None:
-    """Write beside the target, flush to disk, then rename over it (never half a file)."""
-    path = Path(path)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(fd, "wb") as out:
-            doc.save(out)
-            out.flush()
-            os.fsync(out.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        if os.path.exists(tmp):
-            os.unlink(tmp)
-        raise
+    """Serialise in memory, then write beside the target and rename (never half a file)."""
+    buffer = io.BytesIO()
+    doc.save(buffer)
+    write_atomic(path, buffer.getvalue())
 
 
 def render_docx(issue: Issue, spec: LayoutSpec, layout: LayoutResult, path: str | Path) -> None:

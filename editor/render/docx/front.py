@@ -7,9 +7,8 @@ bookmarks whose cached result is our own layout's number, written like the PDF: 
 """
 from __future__ import annotations
 
-from datetime import date as Date
 
-from ...layout.frontmatter import issue_label
+from ...layout.frontmatter import colophon_rows, issue_label, publication_date
 from ...layout.spec import LayoutSpec
 from ...layout.toc import entry_texts
 from ...model import Issue
@@ -19,13 +18,6 @@ from .flow import estimate_lines
 from .styles import TOC_ENTRY, TOC_NUMBER, TOC_SECTION, TOC_TITLE, Grid
 
 TOC_TOP = 2.0           # pt between the 目录 heading and the first 栏目
-
-
-def _date(issue: Issue) -> Date | None:
-    try:
-        return Date.fromisoformat(issue.date)
-    except ValueError:
-        return None
 
 
 def _line(doc, style: str, text: str, before: float, line_height: float | None = None,
@@ -46,7 +38,7 @@ def write_cover(doc, issue: Issue, spec: LayoutSpec) -> None:
     _line(doc, "封面年份", str(issue.year), h * 0.18)
     _line(doc, "封面期号", f"第{issue.number}期（总第{issue.total_number}期）", h * 0.04)
     y = h * 0.34 + 40 * 1.3 + 64 * 1.2 + 20 * 1.5
-    d = _date(issue)
+    d = publication_date(issue)
     foot = [f"{issue.sponsor}　主办" if issue.sponsor else "",
             f"{d.year}年{d.month}月{d.day}日" if d else ""]
     gap = h * 0.86 - y
@@ -57,7 +49,7 @@ def write_cover(doc, issue: Issue, spec: LayoutSpec) -> None:
 
 def write_inside_title(doc, issue: Issue, spec: LayoutSpec) -> None:
     """The block above the 目录, on a new page."""
-    d = _date(issue)
+    d = publication_date(issue)
     _line(doc, "扉页刊名", issue.name, 0.0, page_break=True)
     infos = [issue_label(issue), f"（总第{issue.total_number}期）"]
     if issue.sponsor:
@@ -115,15 +107,7 @@ def write_back_page(doc, issue: Issue, spec: LayoutSpec, grid: Grid) -> None:
         _line(doc, "简介", para, 6.0 if n == 0 else 0.0)
         width = grid.measure - 2 * s                # the first-line indent, spread over
         y += (6.0 if n == 0 else 0.0) + estimate_lines(para, s, width) * s * 1.7
-    d = _date(issue)
-    rows = [f"{issue_label(issue)}　{d.month}月{d.day}日出版" if d else issue_label(issue)]
-    for name, value in (("主管主办", issue.sponsor), ("编辑出版", issue.publisher),
-                        ("印刷单位", issue.printer), ("内部刊号", issue.internal_number),
-                        ("地　　址", issue.address), ("邮　　编", issue.postcode),
-                        ("联系电话", issue.phone), ("网　　址", issue.website),
-                        ("电子信箱", issue.email)):
-        if value:
-            rows.append(f"{name}：{value}")
+    rows = colophon_rows(issue)
     height = s * 1.1 * 1.8 + len(rows) * s * 0.9 * 1.6
     # one line of slack: our estimate of the 简介's length must not push the colophon over
     gap = max(24.0, spec.text_height - height - y - s * 1.7)
