@@ -10,7 +10,6 @@ from __future__ import annotations
 import hashlib
 import io
 import os
-import tempfile
 from pathlib import Path
 
 from reportlab import rl_config
@@ -20,6 +19,7 @@ from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.pdfgen.canvas import Canvas
 
+from ..issuefile import write_atomic
 from ..layout.pages import LayoutResult, Page, TextLine
 
 MM = 72 / 25.4
@@ -128,43 +128,37 @@ def render_pdf(result: LayoutResult, path: str | os.PathLike, info: dict | None 
     fonts = register_fonts(result.fonts)
     w, h = result.width, result.height
     off = BLEED + SLUG if print_marks else 0.0
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    os.close(fd)
-    try:
-        c = Canvas(tmp, pagesize=(w + 2 * off, h + 2 * off), invariant=1,
-                   initialFontName=fonts.get("body", next(iter(fonts.values()))), initialFontSize=12)
-        c.setTitle(info.get("title", ""))
-        c.setSubject(info.get("subject", ""))
-        c.setAuthor(info.get("author", ""))
-        c.setCreator("gazette-editor")
-        keys = {l.target_page: f"p{l.target_page}" for p in result.pages for l in p.links}
-        total = len(result.pages)
-        for page in result.pages:
-            if cancel is not None and cancel.is_set():
-                raise InterruptedError
-            if print_marks:
-                c.setTrimBox((off, off, off + w, off + h))
-                c.setBleedBox((off - BLEED, off - BLEED, off + w + BLEED, off + h + BLEED))
-                _crop_marks(c, w, h, off)
-            else:
-                c.setTrimBox((0, 0, w, h))
-            if page.index in keys:
-                c.bookmarkPage(keys[page.index], fit="XYZ", top=h + off)
-            for n, bm in enumerate(result.bookmarks):
-                if bm.page == page.index:   # one destination per outline entry (栏目 → document)
-                    c.bookmarkPage(f"b{n}", fit="XYZ", top=h + off)
-                    c.addOutlineEntry(bm.title, f"b{n}", level=bm.level)
-            _draw_page(c, page, h, fonts, off, off)
-            for link in page.links:
-                c.linkRect("", keys[link.target_page],
-                           (off + link.x1, off + h - link.y2, off + link.x2, off + h - link.y1),
-                           relative=0, thickness=0)
-            c.showPage()
-            if progress:
-                progress("输出 PDF", page.index + 1, total, "")
-        c.save()
-        os.replace(tmp, path)
-    except BaseException:
-        if os.path.exists(tmp):
-            os.unlink(tmp)
-        raise
+    buffer = io.BytesIO()      # the file appears only when complete (write_atomic)
+    c = Canvas(buffer, pagesize=(w + 2 * off, h + 2 * off), invariant=1,
+               initialFontName=fonts.get("body", next(iter(fonts.values()))), initialFontSize=12)
+    c.setTitle(info.get("title", ""))
+    c.setSubject(info.get("subject", ""))
+    c.setAuthor(info.get("author", ""))
+    c.setCreator("gazette-editor")
+    keys = {l.target_page: f"p{l.target_page}" for p in result.pages for l in p.links}
+    total = len(result.pages)
+    for page in result.pages:
+        if cancel is not None and cancel.is_set():
+            raise InterruptedError
+        if print_marks:
+            c.setTrimBox((off, off, off + w, off + h))
+            c.setBleedBox((off - BLEED, off - BLEED, off + w + BLEED, off + h + BLEED))
+            _crop_marks(c, w, h, off)
+        else:
+            c.setTrimBox((0, 0, w, h))
+        if page.index in keys:
+            c.bookmarkPage(keys[page.index], fit="XYZ", top=h + off)
+        for n, bm in enumerate(result.bookmarks):
+            if bm.page == page.index:   # one destination per outline entry (栏目 → document)
+                c.bookmarkPage(f"b{n}", fit="XYZ", top=h + off)
+                c.addOutlineEntry(bm.title, f"b{n}", level=bm.level)
+        _draw_page(c, page, h, fonts, off, off)
+        for link in page.links:
+            c.linkRect("", keys[link.target_page],
+                       (off + link.x1, off + h - link.y2, off + link.x2, off + h - link.y1),
+                       relative=0, thickness=0)
+        c.showPage()
+        if progress:
+            progress("输出 PDF", page.index + 1, total, "")
+    c.save()
+    write_atomic(path, buffer.getvalue())
