@@ -6,7 +6,7 @@ import sys
 
 import pytest
 
-from conftest import ROOT
+from testpaths import ROOT
 from editor.issuefile import IssueFileError, read_issue, write_issue
 from editor.model import Correction, DocumentRef, Issue, Section
 

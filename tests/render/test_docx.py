@@ -17,7 +17,7 @@ import docx
 import pytest
 from lxml import etree
 
-from conftest import ROOT, SEED, SHARED
+from testpaths import ROOT, SEED, SHARED
 from editor.layout.spec import load_spec
 from editor.model import Block, BlockKind, Document, DocumentRef, Issue, Run, Section
 from editor.pipeline import layout

@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 from fontTools.ttLib import TTFont
 
-from conftest import ROOT, SHARED
+from testpaths import ROOT, SHARED
 from editor.layout.fonts import resolve_fonts
 from editor.pipeline import build
 

@@ -8,7 +8,7 @@ import pdfplumber
 import pypdf
 import pytest
 
-from conftest import ROOT, SEED, SHARED
+from testpaths import ROOT, SEED, SHARED
 from editor.layout.chars import END_PROHIBITED, START_PROHIBITED
 
 ISSUE = ROOT / "samples" / "jinan-2020-10" / "issue.json"
