@@ -125,11 +125,8 @@ def _line_at(ts: Typesetter, text: str, font: str, size: float, left: float, wid
     return TextLine(text, tuple(xs), y, font, size)
 
 
-def layout_issue(issue: Issue, spec: LayoutSpec, faces: dict, metrics: dict,
-                 progress=None, cancel=None) -> LayoutResult:
-    docs = issue.documents()
-    diagnostics: list[Diagnostic] = []
-    doc_pages = []
+def _lay_out_documents(docs, spec, metrics, progress, cancel) -> tuple[list, list[Diagnostic]]:
+    doc_pages, diagnostics = [], []
     for k, doc in enumerate(docs):
         if cancel is not None and cancel.is_set():
             raise InterruptedError
@@ -138,29 +135,52 @@ def layout_issue(issue: Issue, spec: LayoutSpec, faces: dict, metrics: dict,
         diagnostics += [replace(d, document=k) for d in doc.diagnostics] + diags
         if progress:
             progress("排版", k + 1, len(docs), doc.title)
+    return doc_pages, diagnostics
 
-    conf = spec.issue
-    ts = Typesetter(spec, metrics)
-    front = 1 if conf.get("cover", True) else 0
-    starts: list[int | None] = [None] * len(docs)
-    head_lines, toc_top = inside_title_lines(ts, issue) if conf.get("toc", True) else ([], 0.0)
-    toc_pages: list = []
-    passes = 0
+
+def _settle_toc(ts: Typesetter, issue: Issue, doc_pages: list, front: int, toc_top: float):
+    """Set the 目录 until its numbers and its own length agree (a longer 目录 moves every
+    document back). out: (TocLines or None, its pages, passes used, settled?)."""
+    if not ts.spec.issue.get("toc", True):
+        return None, [], 1, True
+    starts: list[int | None] = [None] * len(doc_pages)
     for passes in range(1, MAX_PASSES + 1):
-        toc = build_toc(ts, issue, starts) if conf.get("toc", True) else None
-        toc_pages = paginate(toc.lines, spec, first_top=toc_top) if toc else []
-        first = front + len(toc_pages)
-        new, page_no = [], first
+        toc = build_toc(ts, issue, starts)
+        toc_pages = paginate(toc.lines, ts.spec, first_top=toc_top)
+        new, page_no = [], front + len(toc_pages)
         for pages in doc_pages:
             new.append(page_no + 1)              # printed number = physical page number
             page_no += len(pages)
         if new == starts:
-            break
+            return toc, toc_pages, passes, True
         starts = new
-    else:
+    return toc, toc_pages, MAX_PASSES, False
+
+
+def _locate(diagnostics: list[Diagnostic], pages: list[Page], first_pages: list[int]) -> None:
+    """Point each problem at the page where its block is printed (else its document's first)."""
+    where: dict[tuple[int, int], int] = {}
+    for page in pages:
+        for line in page.lines:
+            if line.doc is not None and line.block is not None:
+                where.setdefault((line.doc, line.block), page.index)
+    for d in diagnostics:
+        if d.document is not None and d.document < len(first_pages):
+            d.page = where.get((d.document, d.block), first_pages[d.document])
+
+
+def layout_issue(issue: Issue, spec: LayoutSpec, faces: dict, metrics: dict,
+                 progress=None, cancel=None) -> LayoutResult:
+    docs = issue.documents()
+    doc_pages, diagnostics = _lay_out_documents(docs, spec, metrics, progress, cancel)
+    conf = spec.issue
+    ts = Typesetter(spec, metrics)
+    front = 1 if conf.get("cover", True) else 0
+    head_lines, toc_top = inside_title_lines(ts, issue) if conf.get("toc", True) else ([], 0.0)
+    toc, toc_pages, passes, settled = _settle_toc(ts, issue, doc_pages, front, toc_top)
+    if not settled:
         diagnostics.append(Diagnostic(Severity.WARNING, "toc-unstable",
                                       "目录页码经 5 次排版仍未稳定，请检查目录"))
-
     pages: list[Page] = []
 
     def new_page(kind: str, doc: int | None = None, folio: bool = True) -> Page:
@@ -179,9 +199,7 @@ def layout_issue(issue: Issue, spec: LayoutSpec, faces: dict, metrics: dict,
         if n == 0:
             _emit(page, head_lines, left, spec.top, None)
         _emit(page, placed, left, spec.top, None)
-        for p in placed:
-            if id(p.line) in numbered:
-                entry_spots.append((page, left, p))
+        entry_spots += [(page, left, p) for p in placed if id(p.line) in numbered]
     bookmarks: list[Bookmark] = []
     first_pages = []
     section_of = [s for s in issue.sections for ref in s.documents if ref.document]
@@ -196,20 +214,13 @@ def layout_issue(issue: Issue, spec: LayoutSpec, faces: dict, metrics: dict,
             _furniture(page, spec, issue, ts)
     if conf.get("back_page", False):
         if conf.get("back_page_even", False) and len(pages) % 2 == 0:
-            new_page("blank", folio=False)
+            new_page("blank", folio=False)      # the back cover is an even page
         back = new_page("back", folio=False)
         _emit(back, back_page_lines(ts, issue), spec.left_margin(back.number), spec.top, None)
     # TOC links: the number line of entry k jumps to document k's first page
     for k, (page, left, p) in enumerate(entry_spots):
         y = spec.top + p.top
         page.links.append(Link(left, y, left + spec.measure, y + p.line.height, first_pages[k]))
-    where: dict[tuple[int, int], int] = {}
-    for page in pages:
-        for line in page.lines:
-            if line.doc is not None and line.block is not None:
-                where.setdefault((line.doc, line.block), page.index)
-    for d in diagnostics:   # each problem points at the page where its block is printed
-        if d.document is not None and d.document < len(first_pages):
-            d.page = where.get((d.document, d.block), first_pages[d.document])
+    _locate(diagnostics, pages, first_pages)
     return LayoutResult(pages, spec.page_width, spec.page_height, faces, bookmarks,
                         first_pages, diagnostics + ts.diagnostics, passes)
