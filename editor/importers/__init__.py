@@ -36,6 +36,7 @@ def import_path(path: str | os.PathLike) -> Document:
 
 def _reader_for(path: Path):
     from .docx import read_docx
+    from .safety import refuse_owner_file
     from .text import read_text
 
     suffix = path.suffix.lower()
@@ -44,6 +45,7 @@ def _reader_for(path: Path):
     if suffix in TEXT_SUFFIXES:
         return read_text
     if suffix in (".doc", ".wps", ".docm", ".dotx", ".dot", ".wpt"):
+        refuse_owner_file(path)
         if suffix in (".docm", ".dotx") or _is_zip(path):
             return read_docx      # a .docx under another name reads fine
         raise ImportRefused(path, "是旧版 Word（.doc）或 WPS（.wps）格式，无法直接读取。"

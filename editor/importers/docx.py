@@ -66,13 +66,16 @@ def read_docx_candidates(path: str | Path) -> tuple[list[Block], list[Block], li
     reader = DocxReader(pkg, main, body)
     blocks = reader.read(body)
     notes, listed = read_notes(reader, reader.notes)
-    parts = [root] + [reader.xml(part) for part in reader.note_parts()]
-    revisions = revision_diagnostic(parts)
-    comments = pkg.related(main, "/comments")
-    found = ([revisions] if revisions else []) + comment_diagnostics(
-        reader.xml(comments) if comments else None, reader.comments,
-        {cid: "".join(texts) for cid, texts in reader.anchors.items()})
-    return blocks, notes, found + listed + reader.diagnostics
+    return blocks, notes, _review(reader, root) + listed + reader.diagnostics
+
+
+def _review(reader: "DocxReader", root: etree._Element) -> list[Diagnostic]:
+    """The tracked-changes warning (body and notes) and the comments, once the body is read."""
+    revisions = revision_diagnostic([root] + [reader.xml(part) for part in reader.note_parts()])
+    comments = reader.pkg.related(reader.main, "/comments")
+    anchors = {cid: "".join(texts) for cid, texts in reader.anchors.items()}
+    listed = comment_diagnostics(reader.xml(comments) if comments else None, reader.comments, anchors)
+    return ([revisions] if revisions else []) + listed
 
 
 class _Para:

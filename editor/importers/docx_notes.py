@@ -50,7 +50,7 @@ def read_notes(reader, refs: list[tuple[str, str, str]]) -> tuple[list[Block], l
     blocks: list[Block] = []
     found: list[Diagnostic] = []
     parts = {kind: reader.pkg.related(reader.main, f"/{kind}s") for kind in KINDS}
-    notes = {kind: _by_id(reader.pkg.xml(part), kind) for kind, part in parts.items() if part}
+    notes = {kind: _by_id(reader.xml(part), kind) for kind, part in parts.items() if part}
     for kind, nid, mark in refs:
         note = notes.get(kind, {}).get(nid)
         if note is None:

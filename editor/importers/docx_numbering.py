@@ -4,8 +4,9 @@ in: the parsed word/numbering.xml (or None); then, paragraph by paragraph in bod
 (numId, ilvl); out: the printed label ("一、", "（二）", "3.", "（1）") and whether it is a
 bullet. Counters run per abstract definition, as Word's do; a level restarts after a higher
 level moves on (or as w:lvlRestart says), a w:startOverride restarts it, w:isLgl prints the
-label in decimal, and w:numStyleLink and whole-level overrides are followed. Formats: decimal and its full-width/zero-padded/circled forms,
-Chinese counting (一二三, 壹贰叁), 甲乙丙, letters, roman numerals; others fall back to decimal.
+label in decimal, and w:numStyleLink and whole-level overrides are followed. Formats: decimal
+and its full-width/zero-padded/circled forms, Chinese counting (一二三, 壹贰叁), 甲乙丙, letters,
+roman numerals; others fall back to decimal.
 """
 from __future__ import annotations
 

@@ -70,9 +70,7 @@ def read_limited(path: Path) -> bytes:
 def open_docx(path: str | Path) -> "DocxPackage":
     """Check a .docx from its bytes and zip directory; out: the package, ready to read."""
     path = Path(path)
-    if path.name.startswith("~$"):
-        raise ImportRefused(path, f"是 Word 打开文档时生成的临时锁定文件，不是文档本身。"
-                                  f"请导入原文件（{path.name[2:]}）。")
+    refuse_owner_file(path)
     data = read_limited(path)
     refuse_not_zip(path, data)
     try:
@@ -83,6 +81,13 @@ def open_docx(path: str | Path) -> "DocxPackage":
                                   "请重新获取原文件。") from None
     check_members(path, archive)
     return DocxPackage(path, archive)
+
+
+def refuse_owner_file(path: Path) -> None:
+    """Word and WPS leave ~$name.docx (the owner file) beside an open document: not a document."""
+    if path.name.startswith("~$"):
+        raise ImportRefused(path, f"是 Word 打开文档时生成的临时锁定文件，不是文档本身。"
+                                  f"请导入原文件（{path.name[2:]}）。")
 
 
 def refuse_not_zip(path: Path, data: bytes) -> None:
@@ -137,6 +142,8 @@ def parse_xml(path: Path, name: str, data: bytes) -> etree._Element:
     try:
         root = etree.fromstring(data, _parser())
     except etree.XMLSyntaxError as e:
+        if "depth" in (e.msg or "").lower():   # libxml2 stops at 256 levels unless told otherwise
+            raise ImportRefused(path, f"中的 {name} 嵌套层数过多（超过 256 层），疑似恶意构造的文件，拒绝导入。") from None
         raise ImportRefused(path, f"中的 {name} 已损坏（XML 格式错误：{e.msg}），无法读取。") from None
     info = root.getroottree().docinfo
     if info.doctype or info.internalDTD is not None or info.externalDTD is not None:

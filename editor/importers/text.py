@@ -24,6 +24,7 @@ _BOMS = [  # UTF-32 first: its little-endian BOM starts with UTF-16's
     (codecs.BOM_UTF16_LE, "utf-16", "UTF-16"), (codecs.BOM_UTF16_BE, "utf-16", "UTF-16"),
 ]
 _ALLOWED_CONTROLS = set("\t\n\r\f\v\x1a")
+DAMAGED_UTF8 = "utf-8-damaged"   # Document.encoding when a few bytes were not UTF-8
 
 
 def read_text(path: str | Path) -> Document:
@@ -33,7 +34,12 @@ def read_text(path: str | Path) -> Document:
     text, encoding, label = decode_text(path, data)
     doc = recognize(parse_markdown(text))
     doc.encoding = encoding
-    doc.diagnostics.insert(0, Diagnostic(Severity.INFO, "encoding", f"以 {label} 编码读取"))
+    found = [Diagnostic(Severity.INFO, "encoding", f"以 {label} 编码读取")]
+    if encoding == DAMAGED_UTF8:
+        bad = text.count("\ufffd") - data.decode("utf-8", errors="ignore").count("\ufffd")
+        found.append(Diagnostic(Severity.WARNING, "encoding-damaged",
+                                f"文件中有 {bad} 处字节不是有效的 UTF-8（可能传输时损坏），已用“\ufffd”代替，请核对原文"))
+    doc.diagnostics[:0] = found
     return doc
 
 
@@ -61,10 +67,17 @@ def decode_text(path: Path, data: bytes) -> tuple[str, str, str]:
 
 
 def _utf8_or_gb18030(path: Path, data: bytes) -> tuple[str, str, str]:
+    """UTF-8; UTF-8 with a few broken bytes (a cut-off or damaged file: read as UTF-8 with the
+    bad bytes replaced, rather than all of it as GB18030 mojibake); else GB18030."""
     try:
         return data.decode("utf-8"), "utf-8", "UTF-8"
     except UnicodeDecodeError:
         pass
+    lenient = data.decode("utf-8", errors="replace")
+    bad = lenient.count("\ufffd")
+    wide = sum(1 for ch in lenient if ord(ch) > 0x7F) - bad
+    if wide >= 20 and bad * 50 <= wide:
+        return lenient, DAMAGED_UTF8, "UTF-8（含损坏字节）"
     try:
         return data.decode("gb18030"), "gb18030", "GB18030"
     except UnicodeDecodeError:

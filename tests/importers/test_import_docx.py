@@ -290,3 +290,61 @@ def test_random_word_files_lose_nothing(tmp_path_factory, paragraphs):
     doc = import_path(path)
     assert_nothing_lost("".join(t for runs, _ in paragraphs for t, _ in runs), doc, markdown=False)
     assert all(b.reason for b in doc.blocks)
+
+
+MORE_NUMBERING = """
+<w:abstractNum w:abstractNumId="0">
+  <w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="chineseCounting"/><w:lvlText w:val="%1、"/></w:lvl>
+  <w:lvl w:ilvl="1"><w:start w:val="1"/><w:numFmt w:val="decimal"/><w:lvlText w:val="%1.%2"/><w:isLgl/></w:lvl>
+  <w:lvl w:ilvl="2"><w:start w:val="1"/><w:numFmt w:val="decimal"/><w:lvlText w:val="(%3)"/><w:lvlRestart w:val="1"/></w:lvl>
+</w:abstractNum>
+<w:abstractNum w:abstractNumId="1"><w:numStyleLink w:val="ListStyle"/></w:abstractNum>
+<w:abstractNum w:abstractNumId="2"><w:lvl w:ilvl="0"><w:start w:val="1"/>
+  <mc:AlternateContent><mc:Choice Requires="w14"><w:numFmt w:val="custom" w:format="001, 002, 003, ..."/></mc:Choice>
+  <mc:Fallback><w:numFmt w:val="decimalZero"/></mc:Fallback></mc:AlternateContent><w:lvlText w:val="%1"/></w:lvl>
+  <w:lvl w:ilvl="1"><w:start w:val="99999999999"/><w:numFmt w:val="upperLetter"/><w:lvlText w:val="%2"/></w:lvl>
+</w:abstractNum>
+<w:abstractNum w:abstractNumId="3"><w:lvl w:ilvl="0"><w:numFmt w:val="decimal"/><w:lvlText w:val="%1."/></w:lvl></w:abstractNum>
+<w:num w:numId="1"><w:abstractNumId w:val="0"/></w:num>
+<w:num w:numId="2"><w:abstractNumId w:val="1"/></w:num>
+<w:num w:numId="3"><w:abstractNumId w:val="0"/></w:num>
+<w:num w:numId="4"><w:abstractNumId w:val="2"/></w:num>
+<w:num w:numId="5"><w:abstractNumId w:val="3"/><w:lvlOverride w:ilvl="0"><w:lvl w:ilvl="0"><w:start w:val="3"/>
+  <w:numFmt w:val="ideographTraditional"/><w:lvlText w:val="第%1部分"/></w:lvl></w:lvlOverride></w:num>
+"""
+LIST_STYLE = """<w:style w:type="numbering" w:styleId="ListStyle"><w:name w:val="公文列表"/>
+<w:pPr><w:numPr><w:numId w:val="3"/></w:numPr></w:pPr></w:style>"""
+
+
+def test_legal_restart_style_link_level_override_and_fallback_format(tmp_path):
+    body = (numbered("总体", 1, 0) + numbered("甲", 1, 1) + numbered("子", 1, 2) + numbered("乙", 1, 1)
+            + numbered("丑", 1, 2)   # lvlRestart=1: level 3 restarts only after level 1, not level 2
+            + numbered("经样式链接", 2, 0) + numbered("补零", 4, 0) + numbered("超大起始值", 4, 1)
+            + numbered("整级替换", 5, 0))
+    candidates, _, _ = read_docx_candidates(write_docx(tmp_path / "编号2.docx", body, numbering=MORE_NUMBERING,
+                                                        styles=LIST_STYLE))
+    assert [c.text for c in candidates] == ["一、总体", "1.1甲", "(1)子", "1.2乙", "(2)丑", "二、经样式链接", "01补零",
+                                           "A超大起始值", "第丙部分整级替换"]
+
+
+def test_main_part_found_from_content_types_without_package_relationships(tmp_path):
+    from make_fixtures import docx_parts, write_zip
+    parts = docx_parts(p("正文在别处。"))
+    del parts["_rels/.rels"]
+    parts["word/main.xml"] = parts.pop("word/document.xml")
+    parts["word/_rels/main.xml.rels"] = parts.pop("word/_rels/document.xml.rels")
+    parts["[Content_Types].xml"] = parts["[Content_Types].xml"].replace("/word/document.xml", "/word/main.xml")
+    assert import_path(write_zip(tmp_path / "无关系.docx", parts)).text == "正文在别处。"
+
+
+def test_part_that_is_not_a_document_refused(tmp_path):
+    from importer_checks import refusal
+    path = write_docx(tmp_path / "词汇表.docx", "", document_xml='<w:glossaryDocument xmlns:w="http://schemas.'
+                      'openxmlformats.org/wordprocessingml/2006/main"><w:docParts/></w:glossaryDocument>')
+    assert "不是 Word 文档正文" in refusal(path)
+
+
+def test_alt_chunk_reported(tmp_path):
+    doc = import_path(write_docx(tmp_path / "嵌入.docx", p("前文。") + '<w:altChunk r:id="rIdHtml"/>' + p("后文。")))
+    assert doc.text == "前文。后文。"
+    assert [d.severity for d in doc.diagnostics if d.code == "alt-chunk-skipped"] == [Severity.WARNING]

@@ -145,3 +145,8 @@ def test_damaged_member_refused(tmp_path):
     data[start + 5: start + 40] = b"\x00" * 35
     path.write_bytes(bytes(data))
     assert "已损坏" in refusal(path)
+
+
+def test_deeply_nested_xml_refused(tmp_path):
+    body = "<w:sdt><w:sdtContent>" * 300 + p("深") + "</w:sdtContent></w:sdt>" * 300
+    assert "嵌套层数过多" in refusal(write_docx(tmp_path / "深.docx", body))
