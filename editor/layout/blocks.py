@@ -19,6 +19,13 @@ KEEP_WITH_NEXT = {BlockKind.REGISTRATION, BlockKind.TITLE, BlockKind.SUBTITLE, B
 ATTACHMENT_LEAD = "附件："
 
 
+def stacked_under_previous(blocks: list[Block], i: int) -> bool:
+    """A 落款 line or an attachment name under another of its kind: the run of them takes
+    one space above, none between its lines."""
+    return (blocks[i].kind in (BlockKind.SIGNATURE, BlockKind.ATTACHMENT_NOTE)
+            and i > 0 and blocks[i - 1].kind == blocks[i].kind)
+
+
 def is_standalone_heading(block: Block) -> bool:
     """A heading printed on a line of its own (no body text run in after a full stop)."""
     if block.kind in (BlockKind.CHAPTER, BlockKind.ANNEX_LABEL, BlockKind.ANNEX_TITLE):
@@ -183,7 +190,7 @@ def layout_blocks(doc: Document, doc_index: int, ts: Typesetter) -> list[SetLine
         lines = set_block(ts, block, i, note_indent, offsets.get(i))
         if not lines:
             continue
-        stacked = block.kind == BlockKind.SIGNATURE and i > 0 and doc.blocks[i - 1].kind == block.kind
+        stacked = stacked_under_previous(doc.blocks, i)
         lines[0].space_before = 0.0 if stacked else style.space_before * pitch
         lines[0].page_break_before = pending_break or (
             style.new_page and i > 0 and doc.blocks[i - 1].kind != BlockKind.ANNEX_LABEL)

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from docx.image.exceptions import UnrecognizedImageError
 from docx.shared import Pt
 
-from ...layout.blocks import ATTACHMENT_LEAD, is_standalone_heading
+from ...layout.blocks import ATTACHMENT_LEAD, is_standalone_heading, stacked_under_previous
 from ...layout.setting import SENTENCE_END
 from ...layout.spec import LayoutSpec
 from ...layout.tables import PAD, image_size
@@ -109,7 +109,7 @@ def _image_box(ctx: Context, block: Block) -> tuple[float, float]:
 def _spacing(ctx: Context, block: Block, paragraph, page_break: bool, lines: list,
              stacked: bool = False) -> None:
     """Space before as our paginator puts it; a page break before the block if asked.
-    A 落款 line under another one (`stacked`) gets no space before."""
+    A 落款 line or attachment name under another (`stacked`) gets no space before."""
     st = ctx.spec.style(spec_key(block))
     pitch = ctx.grid.line_pitch
     if page_break:
@@ -262,8 +262,7 @@ def write_document(ctx: Context, doc: Document, k: int, break_before: bool = Tru
             p = write_image(ctx, block)
         else:
             p = write_text_block(ctx, block, note_indent, lines)
-        stacked = block.kind == BlockKind.SIGNATURE and i > 0 and \
-            blocks[i - 1].kind == BlockKind.SIGNATURE
+        stacked = stacked_under_previous(blocks, i)
         _spacing(ctx, block, p, page_break, lines, stacked)
         page_break = False
         first = first or p
