@@ -12,6 +12,7 @@ and closing marks sit on the left of their em box, opening marks on the right.
 """
 from __future__ import annotations
 
+import re
 import unicodedata
 
 # Compressible marks: one em box, half of it blank.
@@ -115,6 +116,15 @@ class _KeyTable(dict):
 _KEY_TABLE = _KeyTable()
 
 
+_RANGE_DASH = re.compile(r"(?<=[0-9])[—～~–](?=[0-9])")
+
+
 def text_keys(text: str) -> str:
-    """The key string of `text`: one key letter per character, same length."""
-    return text.translate(_KEY_TABLE)
+    """The key string of `text`: one key letter per character, same length. A single dash
+    or wave between two numbers (2020—2022, 5～10) joins them into one unbreakable word."""
+    keys = text.translate(_KEY_TABLE)
+    if "—" in text or "～" in text or "~" in text or "–" in text:
+        for m in _RANGE_DASH.finditer(text):
+            if text[m.start() - 1:m.start()] != "—" and text[m.end():m.end() + 1] != "—":
+                keys = keys[:m.start()] + "N" + keys[m.end():]
+    return keys

@@ -415,3 +415,13 @@ def test_bad_input_is_refused():
         break_lines("字字", [10.0], [10.0, 10.0], 100.0)
     with pytest.raises(ValueError):
         lay("字", align="justified")
+
+
+def test_a_number_range_is_never_broken_at_its_dash():
+    from editor.layout.linebreak import break_lines
+    text = "三年行动计划（2020—2022年）的通知"
+    for measure in range(60, 200, 5):
+        lines = break_lines(text, [10.0 if ord(c) > 255 else 5.0 for c in text], [10.0] * len(text),
+                            float(measure), align="left")
+        for ln in lines:
+            assert not text[ln.start:ln.end].endswith("—"), (measure, text[ln.start:ln.end])
