@@ -137,3 +137,23 @@ def test_gbt9704_layout_sets_28_characters_and_22_lines(tmp_path):
     typical, _ = gaps.most_common(1)[0]
     assert typical == pytest.approx(pitch, abs=0.02)     # 28 x pitch = the 156 mm measure
     assert max(lines_per_page) == 22 and lines_per_page.count(22) >= len(lines_per_page) // 2
+
+
+def test_every_character_of_every_imported_document_is_printed_in_order(sample_pdf):
+    """Model → PDF loses, adds and reorders nothing: the text printed inside the type area of
+    each document's pages equals the document's text, whitespace aside."""
+    from editor.layout.spec import load_spec
+    from editor.pipeline import layout, load_issue
+    issue = load_issue(ISSUE)
+    spec = load_spec(issue.layout)
+    starts = layout(issue, spec).layout.doc_pages + [None]
+    docs = issue.documents()
+    with pdfplumber.open(sample_pdf) as pdf:
+        ends = starts[1:-1] + [len(pdf.pages) - 1]     # the back page is not a document's
+        for k, doc in enumerate(docs):
+            printed = "".join(
+                re.sub(r"\s+", "", ln["text"])
+                for page in pdf.pages[starts[k]:ends[k]]
+                for ln in page.extract_text_lines()
+                if spec.top - 2 < ln["top"] < spec.page_height - spec.bottom)
+            assert printed == re.sub(r"\s+", "", doc.text), f"document {k + 1} differs"
