@@ -273,3 +273,19 @@ def test_fixed_metrics():
     fixed = FixedMetrics()
     assert [fixed.advance(c) for c in "国，A1“"] == [1.0, 1.0, 0.5, 0.5, 1.0]
     assert fixed.has("𠀀")
+
+
+def test_body_digits_and_latin_take_an_installed_times_new_roman(tmp_path, monkeypatch):
+    from editor.layout.setting import Typesetter
+    from editor.layout.spec import load_spec
+    make_font(install_dir(tmp_path, monkeypatch) / "times.ttf", "Times New Roman", chars="0123456789PM.")
+    spec = load_spec("gbt9704")
+    faces, diagnostics = resolve_fonts(spec.fonts)
+    assert faces["latin"].name == "Times New Roman" and not faces["latin"].substitute
+    assert not [d for d in diagnostics if "Times New Roman" in d.message]
+    ts = Typesetter(spec, {role: FontMetrics(face) for role, face in faces.items()})
+    body = spec.style("default")
+    [line] = ts.set_runs([("共2020户", "body", body.size, 0.0)], body)
+    assert [(s.text, s.font) for s in line.segments] == [("共", "body"), ("2020", "latin"), ("户", "body")]
+    [head] = ts.set_runs([("一、2020年", "hei", body.size, 0.0)], spec.style("heading1"))
+    assert {s.font for s in head.segments} == {"hei"}       # headings keep their own face

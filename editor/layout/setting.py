@@ -40,6 +40,13 @@ class Typesetter:
     doc: int | None = None
 
     # -- widths ---------------------------------------------------------
+    def latin_role(self, ch: str, role: str) -> str:
+        """Body text sets Latin letters and digits in the layout's Latin face (Times New
+        Roman in a 公文) when it has one; other roles keep their own face's Latin."""
+        if role == "body" and ch < "\u0250" and ch.isalnum() and "latin" in self.metrics:
+            return "latin"
+        return role
+
     def resolve_char(self, ch: str, role: str, block: int | None) -> tuple[str, str]:
         """(char to draw, role to draw it with); a char no font has becomes 〓, reported."""
         if ch in " \t\n" or self.metrics[role].has(ch):
@@ -65,7 +72,7 @@ class Typesetter:
             track = spec.tracking * size / spec.size if size == spec.size else 0.0
             m = self.metrics[role]
             for ch in text:
-                ch2, role2 = self.resolve_char(ch, role, block)
+                ch2, role2 = self.resolve_char(ch, self.latin_role(ch, role), block)
                 text_parts.append(ch2)
                 adv = self.metrics[role2].advance(ch2) * size
                 shift = 0.0

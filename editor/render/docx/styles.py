@@ -88,6 +88,12 @@ def family(spec: LayoutSpec, role: str) -> str:
     return families[0]
 
 
+def latin_family(spec: LayoutSpec) -> str | None:
+    """The face for Latin letters and digits in body text (Times New Roman), if the layout
+    names one; the body face otherwise."""
+    return family(spec, "latin") if "latin" in spec.fonts else None
+
+
 def _reset(style) -> None:
     """Drop what the template put in a built-in style, keep its identity."""
     el = style.element
@@ -132,7 +138,7 @@ def write_style(doc, name: str, spec: LayoutSpec, grid: Grid, st: Style, *,
     oxml.set_child(pPr, "jc", val=ALIGN.get(st.align, "both"))
     if outline is not None:
         oxml.set_child(pPr, "outlineLvl", val=outline)
-    oxml.set_fonts(rPr, family(spec, st.font))
+    oxml.set_fonts(rPr, family(spec, st.font), latin_family(spec) if st.font == "body" else None)
     oxml.set_size(rPr, st.size)
     if color:
         oxml.set_child(rPr, "color", val=color)
@@ -156,7 +162,7 @@ def write_defaults(doc, spec: LayoutSpec) -> None:
     root = doc.styles.element
     defaults = root.find(qn("w:docDefaults"))
     rPr = defaults.find(qn("w:rPrDefault")).find(qn("w:rPr"))
-    oxml.set_fonts(rPr, family(spec, "body"))
+    oxml.set_fonts(rPr, family(spec, "body"), latin_family(spec))
     oxml.set_size(rPr, spec.size)
     oxml.set_lang(rPr)
     ppr_default = defaults.find(qn("w:pPrDefault"))
