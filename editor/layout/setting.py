@@ -41,9 +41,10 @@ class Typesetter:
 
     # -- widths ---------------------------------------------------------
     def latin_role(self, ch: str, role: str) -> str:
-        """Body text sets Latin letters and digits in the layout's Latin face (Times New
-        Roman in a 公文) when it has one; other roles keep their own face's Latin."""
-        if role == "body" and ch < "\u0250" and ch.isalnum() and "latin" in self.metrics:
+        """Body text sets Latin letters, digits and ASCII marks in the layout's Latin face
+        (Times New Roman in a 公文, as Word does with w:ascii) when it has one; other roles
+        keep their own face's Latin."""
+        if role == "body" and "!" <= ch < "\u0250" and "latin" in self.metrics:
             return "latin"
         return role
 
