@@ -25,6 +25,7 @@ class TextLine:
 
     @property
     def right(self) -> float:
+        """Right edge of the last character's em box (for highlights and hit tests)."""
         return self.xs[-1] + self.size if self.xs else 0.0
 
 
@@ -93,6 +94,3 @@ class LayoutResult:
     doc_pages: list[int] = field(default_factory=list)   # first physical page index per document
     diagnostics: list[Diagnostic] = field(default_factory=list)
     passes: int = 1                        # TOC fixpoint passes used
-
-    def folio_of(self, page_index: int) -> int:
-        return page_index + 1

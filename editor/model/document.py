@@ -36,9 +36,6 @@ class BlockKind(str, Enum):
     NOTE = "note"                   # 注：本文附件详见…
 
 
-HEADING_KINDS = {BlockKind.HEADING, BlockKind.CHAPTER}
-
-
 @dataclass
 class Run:
     """Text with one character style."""
