@@ -195,10 +195,19 @@ class PageView(QAbstractScrollArea):
 
     # -- painting ------------------------------------------------------------------------
     def paintEvent(self, _event):
+        # the painter must end even when drawing fails: an active QPainter left behind by an
+        # exception crashes Qt, where a failed paint should only cost one frame
         painter = QPainter(self.viewport())
+        try:
+            self._paint(painter)
+        finally:
+            painter.end()
+        if self.outcome:
+            self.painted.emit()
+
+    def _paint(self, painter: QPainter) -> None:
         painter.fillRect(self.viewport().rect(), QColor(128, 128, 128))
         if not self.outcome:
-            painter.end()
             return
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform)
@@ -216,11 +225,11 @@ class PageView(QAbstractScrollArea):
                 painter.translate(rect.topLeft())
                 painter.scale(s, s)
                 painter.setClipRect(QRectF(0, 0, layout.width, layout.height))
-                self.pp.paint(painter, layout.pages[index], layout.fonts, layout.width,
-                              layout.height, self.highlight)
-                painter.restore()
-        painter.end()
-        self.painted.emit()
+                try:
+                    self.pp.paint(painter, layout.pages[index], layout.fonts, layout.width,
+                                  layout.height, self.highlight)
+                finally:
+                    painter.restore()
 
     # -- mouse ---------------------------------------------------------------------------
     def hit(self, pos: QPointF):
