@@ -82,6 +82,70 @@ def _message(e: Exception, issue: str) -> str:
     return f"{issue}：排版失败（{type(e).__name__}: {e}）"
 
 
+STANDING_FIELDS = ("name", "sponsor", "publisher", "printer", "internal_number", "address",
+                   "postcode", "phone", "website", "email", "intro_title", "intro", "layout")
+
+
+def cmd_new(a) -> int:
+    """A new issue file with its metadata and empty 栏目 (never over an existing file)."""
+    from .issuefile import read_issue, write_issue
+    from .model import Issue, Section
+    path = Path(a.issue)
+    if path.exists():
+        return _fail(f"{path}：文件已存在，不会覆盖")
+    if not path.resolve().parent.is_dir():
+        return _fail(f"输出目录不存在：{path.parent}")
+    issue = Issue()
+    if a.like:   # the standing texts (colophon, 简介, 栏目) come from an earlier issue
+        try:
+            before = read_issue(a.like)
+        except Exception as e:   # noqa: BLE001
+            return _fail(_message(e, a.like))
+        for field in STANDING_FIELDS:
+            setattr(issue, field, getattr(before, field))
+        issue.sections = [Section(s.name) for s in before.sections]
+    issue.year, issue.number, issue.total_number = a.year, a.number, a.total
+    issue.date = a.date or ""
+    for field in ("name", "sponsor", "layout"):
+        if getattr(a, field):
+            setattr(issue, field, getattr(a, field))
+    issue.sections += [Section(n.strip("【】")) for n in a.section or []
+                       if n.strip("【】") not in {s.name for s in issue.sections}]
+    write_issue(issue, path)
+    print(f"已新建 {path}（{issue.year}年第{issue.number}期，{len(issue.sections)} 个栏目）")
+    return 0
+
+
+def cmd_add(a) -> int:
+    """Import each file (refusing the whole call if one cannot be read), then append them to a
+    栏目 — made if missing — and save the issue file once."""
+    from .importers import import_path
+    from .importers.errors import ImportRefused
+    from .issuefile import read_issue, relative_source, write_issue
+    from .model import DocumentRef, Section
+    try:
+        issue = read_issue(a.issue)
+    except Exception as e:   # noqa: BLE001
+        return _fail(_message(e, a.issue))
+    folder = Path(a.issue).resolve().parent
+    titles = []
+    for file in a.files:
+        try:
+            titles.append(import_path(file).title or Path(file).name)
+        except ImportRefused as e:
+            return _fail(str(e))
+    name = a.section.strip("【】")
+    section = next((s for s in issue.sections if s.name == name), None)
+    if section is None:
+        section = Section(name)
+        issue.sections.append(section)
+    section.documents += [DocumentRef(relative_source(f, folder)) for f in a.files]
+    write_issue(issue, a.issue)
+    for title in titles:
+        print(f"已加入【{name}】：{title}")
+    return 0
+
+
 def cmd_proof(a) -> int:
     from .pipeline import layout, load_issue
     from .proof import check_issue
@@ -117,7 +181,7 @@ def cmd_app(a) -> int:
 
 
 def run(argv: list[str]) -> int:
-    commands = {"import", "build", "proof"}
+    commands = {"import", "build", "proof", "new", "add"}
     if not argv or argv[0] not in commands:
         p = argparse.ArgumentParser(prog="main.py", description="济南市人民政府公报排版工具")
         p.add_argument("issue", nargs="?", help="期刊文件（issue.json）")
@@ -136,6 +200,23 @@ def run(argv: list[str]) -> int:
     s.add_argument("--layout", help="版式名称，如 jinan-gazette、gbt9704")
     s.add_argument("--print", action="store_true", help="印刷版：3 mm 出血与裁切线")
     s.set_defaults(func=cmd_build)
+    s = sub.add_parser("new", help="新建一期（期刊文件）")
+    s.add_argument("issue", help="要新建的期刊文件，如 2020-11/issue.json")
+    s.add_argument("--year", type=int, required=True)
+    s.add_argument("--number", type=int, required=True, help="期号")
+    s.add_argument("--total", type=int, default=0, help="总期号")
+    s.add_argument("--date", help="出版日期，如 2020-06-05")
+    s.add_argument("--name", help="刊名（默认 济南市人民政府公报）")
+    s.add_argument("--sponsor", help="主管主办")
+    s.add_argument("--layout", help="版式名称")
+    s.add_argument("--section", action="append", help="栏目（可多次给出，按顺序）")
+    s.add_argument("--like", help="沿用此前一期的刊名、版权信息、简介和栏目")
+    s.set_defaults(func=cmd_new)
+    s = sub.add_parser("add", help="把文件加入某个栏目")
+    s.add_argument("issue")
+    s.add_argument("files", nargs="+")
+    s.add_argument("--section", required=True, help="栏目名称，不存在时新建")
+    s.set_defaults(func=cmd_add)
     s = sub.add_parser("proof", help="列出校对问题")
     s.add_argument("issue")
     s.add_argument("--json", action="store_true")

@@ -115,6 +115,14 @@ def write_atomic(path: str | os.PathLike, data: bytes) -> None:
         pass
 
 
+def relative_source(path: str | os.PathLike, issue_dir: str | os.PathLike) -> str:
+    """in: a document file and the issue's folder; out: the path to store (relative if possible)."""
+    try:
+        return Path(os.path.relpath(Path(path).resolve(), Path(issue_dir).resolve())).as_posix()
+    except ValueError:   # another drive on Windows
+        return str(Path(path).resolve())
+
+
 def write_issue(issue: Issue, path: str | os.PathLike) -> None:
     text = json.dumps(issue_to_dict(issue), ensure_ascii=False, indent=2) + "\n"
     write_atomic(path, text.encode("utf-8"))

@@ -46,3 +46,33 @@ def test_start_without_a_display_builds_the_sample_headless(tmp_path):
     assert (tmp_path / "out" / "jinan-2020-10.pdf").stat().st_size > 100_000
     assert (tmp_path / "out" / "jinan-2020-10.docx").exists()
     assert "jinan-2020-10.pdf" in r.stdout
+
+
+def test_new_issue_from_an_earlier_one_then_add_files_and_build(tmp_path):
+    issue = tmp_path / "2020-11" / "issue.json"
+    issue.parent.mkdir()
+    r = run("new", issue, "--year", 2020, "--number", 11, "--total", 321, "--date", "2020-06-05",
+            "--like", SAMPLE, "--section", "【市政府令】")
+    assert r.returncode == 0, r.stderr
+    data = json.loads(issue.read_text(encoding="utf-8"))
+    assert data["issue"]["number"] == 11 and data["issue"]["publisher"] == "济南市人民政府公报编辑室"
+    assert len(data["issue"]["intro"]) == 5
+    assert [s["name"] for s in data["sections"]][-1] == "市政府令"
+    assert all(s["documents"] == [] for s in data["sections"])
+    assert run("new", issue, "--year", 2020, "--number", 12).returncode == 2     # never overwrites
+
+    docs = sorted((SAMPLE.parent / "docs").glob("0[34]-*"))
+    r = run("add", issue, *docs, "--section", "市政府办公厅文件")
+    assert r.returncode == 0, r.stderr
+    data = json.loads(issue.read_text(encoding="utf-8"))
+    office = next(s for s in data["sections"] if s["name"] == "市政府办公厅文件")
+    assert [(issue.parent / d["source"]).resolve() for d in office["documents"]] == [d.resolve() for d in docs]
+
+    bad = tmp_path / "old.docx"
+    bad.write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 600)
+    before = issue.read_bytes()
+    r = run("add", issue, docs[0], bad, "--section", "市政府文件")
+    assert r.returncode == 2 and "old.docx" in r.stderr and issue.read_bytes() == before
+
+    r = run("build", issue, "--pdf", tmp_path / "out.pdf")
+    assert r.returncode == 0, r.stderr

@@ -11,9 +11,9 @@ from pathlib import Path
 from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtWidgets import QApplication
 
+from ..issuefile import relative_source
 from ..model import DocumentRef
 from . import commands as cmd
-from .session import relative_source
 
 
 class Editing(QObject):

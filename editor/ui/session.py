@@ -9,13 +9,12 @@ from __future__ import annotations
 
 import copy
 import dataclasses
-import os
 from pathlib import Path
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoStack
 
-from ..issuefile import issue_to_dict, read_issue, write_issue
+from ..issuefile import issue_to_dict, read_issue, relative_source, write_issue
 from ..model import Correction, Diagnostic, Document, DocumentRef, Issue, Section, Severity
 from ..pipeline import apply_corrections
 
@@ -36,14 +35,6 @@ def corrected(raw: Document, ref: DocumentRef) -> Document:
         doc.kind = ref.kind
     apply_corrections(doc, ref.corrections)
     return doc
-
-
-def relative_source(path: Path, issue_dir: Path) -> str:
-    """in: a dropped file and the issue's folder; out: the path to store (relative if possible)."""
-    try:
-        return Path(os.path.relpath(Path(path).resolve(), issue_dir.resolve())).as_posix()
-    except ValueError:   # another drive on Windows
-        return str(Path(path).resolve())
 
 
 class IssueSession(QObject):
