@@ -33,6 +33,32 @@ def _in_reading_order(xs: tuple[float, ...], before: float | None) -> tuple[floa
 
 
 @dataclass
+class _Measured:
+    chars: list[str]
+    advances: list[float]
+    sizes: list[float]
+    roles: list[str]
+    rises: list[float]
+    shifts: list[float]
+
+
+def _segments(text: str, m: _Measured, ln, left: float) -> list[Segment]:
+    """One line cut into segments of one role, size and rise, at absolute x in the measure."""
+    segs: list[Segment] = []
+    i = ln.start
+    while i < ln.end:
+        j = i
+        while j < ln.end and (m.roles[j], m.sizes[j], m.rises[j]) == (m.roles[i], m.sizes[i], m.rises[i]):
+            j += 1
+        xs = tuple(left + x + m.shifts[i + k] for k, x in enumerate(ln.xs[i - ln.start:j - ln.start]))
+        xs = _in_reading_order(xs, segs[-1].xs[-1] if segs else None)
+        if text[i:j].strip():
+            segs.append(Segment(text[i:j], xs, m.roles[i], m.sizes[i], m.rises[i]))
+        i = j
+    return segs
+
+
+@dataclass
 class Typesetter:
     spec: LayoutSpec
     metrics: dict              # role → FontMetrics
@@ -61,64 +87,58 @@ class Typesetter:
             document=self.doc, block=block))
         return MISSING_MARK, role
 
-    def set_runs(self, runs: list[tuple[str, str, float, float]], style: Style,
-                 block: int | None = None, measure: float | None = None) -> list[SetLine]:
-        """Set styled runs [(text, role, size, rise)] as one paragraph in `style`."""
-        spec = self.spec
-        em = style.size
-        left = style.left * em
-        width = (measure if measure is not None else spec.measure) - left - style.right * em
-        text_parts, advances, sizes, roles, rises, shifts = [], [], [], [], [], []
+    def tracking(self, size: float) -> float:
+        """Extra advance per character: the grid's, on text of the grid's size only."""
+        return self.spec.tracking * size / self.spec.size if size == self.spec.size else 0.0
+
+    def _measure(self, runs, block: int | None) -> _Measured:
+        """Per character: what to draw, its advance (quotes in full cells), size, role, rise."""
+        out = _Measured([], [], [], [], [], [])
         for text, role, size, rise in runs:
-            track = spec.tracking * size / spec.size if size == spec.size else 0.0
-            m = self.metrics[role]
+            track = self.tracking(size)
             for ch in text:
                 ch2, role2 = self.resolve_char(ch, self.latin_role(ch, role), block)
-                text_parts.append(ch2)
                 adv = self.metrics[role2].advance(ch2) * size
                 shift = 0.0
                 if adv < 0.9 * size and (ch2 in QUOTES_OPEN or ch2 in QUOTES_CLOSE):
                     # Chinese quotes take a full cell; an opening one hugs the text after it
                     shift = size - adv if ch2 in QUOTES_OPEN else 0.0
                     adv = size
-                shifts.append(shift)
-                advances.append(adv + (track if adv else 0.0))
-                sizes.append(size)
-                roles.append(role2)
-                rises.append(rise)
-        text = "".join(text_parts)
+                out.chars.append(ch2)
+                out.advances.append(adv + (track if adv else 0.0))
+                out.sizes.append(size)
+                out.roles.append(role2)
+                out.rises.append(rise)
+                out.shifts.append(shift)
+        return out
+
+    def set_runs(self, runs: list[tuple[str, str, float, float]], style: Style,
+                 block: int | None = None, measure: float | None = None) -> list[SetLine]:
+        """Set styled runs [(text, role, size, rise)] as one paragraph in `style`."""
+        spec, em = self.spec, style.size
+        left = style.left * em
+        width = (measure if measure is not None else spec.measure) - left - style.right * em
+        m = self._measure(runs, block)
+        text = "".join(m.chars)
         if not text:
             return []
-        align = style.align
-        lines = break_lines(text, advances, sizes, width, indent=style.indent * em,
-                            align=align, latin_gap=spec.latin_gap_em * em)
+        lines = break_lines(text, m.advances, m.sizes, width, indent=style.indent * em,
+                            align=style.align, latin_gap=spec.latin_gap_em * em)
         grid = style.leading == 0
         pitch = spec.line_pitch if grid else style.leading * em
         out = []
         for n, ln in enumerate(lines):
-            segs, start = [], ln.start
-            i = ln.start
-            while i < ln.end:
-                j = i
-                while j < ln.end and roles[j] == roles[i] and sizes[j] == sizes[i] and rises[j] == rises[i]:
-                    j += 1
-                chunk = text[i:j]
-                xs = tuple(left + x + shifts[i + k] for k, x in enumerate(ln.xs[i - start:j - start]))
-                xs = _in_reading_order(xs, segs[-1].xs[-1] if segs else None)
-                if chunk.strip():
-                    segs.append(Segment(chunk, xs, roles[i], sizes[i], rises[i]))
-                i = j
             if ln.overfull:
                 self.diagnostics.append(Diagnostic(
                     Severity.WARNING, "overfull-line",
                     f"一行排不下：“{text[ln.start:ln.end][:20]}”超出版心", document=self.doc, block=block))
-            out.append(SetLine(segs, pitch, em, grid, block, first=n == 0, last=ln.last))
+            out.append(SetLine(_segments(text, m, ln, left), pitch, em, grid, block,
+                               first=n == 0, last=ln.last))
         return out
 
     def text_width(self, text: str, role: str, size: float) -> float:
         """Natural width of a one-line text (tracking included on grid-size text)."""
-        track = self.spec.tracking * size / self.spec.size if size == self.spec.size else 0.0
-        m = self.metrics[role]
+        track, m = self.tracking(size), self.metrics[role]
         return sum(m.advance(c) * size + track for c in text)
 
     # -- blocks ---------------------------------------------------------
