@@ -318,10 +318,10 @@ class DocxReader:
         """Pictures become IMAGE blocks; text boxes and SmartArt text become paragraphs after
         this one; a chart cannot be kept and is reported."""
         found = scan_graphic(el)
-        for rid in found.images:
+        for rid, size in zip(found.images, found.sizes):
             data = self.image_bytes(rid)
             if data is not None:
-                self.para.put(Block(kind=BlockKind.IMAGE, image=data, reason="图片"))
+                self.para.put(Block(kind=BlockKind.IMAGE, image=data, image_size=size, reason="图片"))
         for box in found.boxes:
             self.para.after.extend(self.collect(box))
         for rid in found.diagrams:

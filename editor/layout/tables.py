@@ -29,8 +29,10 @@ def set_table(ts: Typesetter, block: Block, index: int, style: Style) -> list[Se
         cells = []
         for c in range(ncols):
             text = row[c] if c < len(row) else ""
-            lines = ts.set_runs([(text, cell_style.font, cell_style.size, 0.0)], cell_style,
-                                index, measure=colw - 2 * PAD) if text.strip() else []
+            lines = []
+            for part in text.split("\n"):      # a line break inside a cell starts a new line
+                lines += ts.set_runs([(part, cell_style.font, cell_style.size, 0.0)], cell_style,
+                                     index, measure=colw - 2 * PAD) if part.strip() else []
             cells.append(lines)
         line_h = cell_style.leading * cell_style.size
         n = max(1, max(len(c) for c in cells))
@@ -53,7 +55,7 @@ def set_table(ts: Typesetter, block: Block, index: int, style: Style) -> list[Se
     return out
 
 
-def image_size(data: bytes) -> tuple[int, int] | None:
+def pixel_size(data: bytes) -> tuple[int, int] | None:
     """Pixel size of a PNG or JPEG, read from its header (no imaging library needed)."""
     if data[:8] == b"\x89PNG\r\n\x1a\n" and len(data) >= 24:
         return struct.unpack(">II", data[16:24])
@@ -70,14 +72,21 @@ def image_size(data: bytes) -> tuple[int, int] | None:
     return None
 
 
+def image_box(block: Block, measure: float, max_height: float) -> tuple[float, float]:
+    """Printed width and height (pt) of a picture: the size the source gave it (else its
+    pixels at 96 dpi), shrunk to fit the measure and the page, never enlarged."""
+    px = pixel_size(block.image or b"") or (400, 300)
+    w, h = block.image_size or (px[0] * 0.75, px[1] * 0.75)
+    if w <= 0 or h <= 0:
+        w, h = px[0] * 0.75, px[1] * 0.75
+    scale = min(1.0, measure / w, max_height / h)
+    return w * scale, h * scale
+
+
 def set_image(ts: Typesetter, block: Block, index: int) -> list[SetLine]:
     if not block.image:
         return []
-    size = image_size(block.image) or (4, 3)
-    w = ts.spec.measure
-    h = w * size[1] / size[0]
-    h = min(h, ts.spec.text_height * 0.9)
-    w = h * size[0] / size[1]
+    w, h = image_box(block, ts.spec.measure, ts.spec.text_height * 0.9)
     x = (ts.spec.measure - w) / 2
     return [SetLine([], h, ts.spec.size, grid=False, block=index, first=True, last=True,
                     image=(x, w, h, block.image))]

@@ -53,6 +53,7 @@ class Block:
     align: str = ""                # "" = the layout's default for the kind; else left/center/right/justify
     rows: list[list[str]] = field(default_factory=list)   # TABLE
     image: bytes | None = None     # IMAGE
+    image_size: tuple[float, float] | None = None   # IMAGE: width, height in pt as the source sets it
     reason: str = ""               # why recognition chose this kind (shown to the editor)
 
     @property

@@ -2,7 +2,10 @@
 content the model has no place for kept as text (text boxes once, notes, fields, links)."""
 from __future__ import annotations
 
+import struct
+
 import docx
+import pytest
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from hypothesis import given, settings, strategies as st
 
@@ -50,6 +53,9 @@ def test_picture_becomes_image_block(tmp_path):
     doc = import_path(gazette_docx(tmp_path / "带图.docx", with_picture=True))
     images = [b for b in doc.blocks if b.kind == BlockKind.IMAGE]
     assert len(images) == 1 and images[0].image == png_bytes()
+    # the size Word shows it at (wp:extent): python-docx places a PNG without a dpi at 72 dpi
+    width, height = struct.unpack(">II", png_bytes()[16:24])
+    assert images[0].image_size == pytest.approx((width, height))
 
 
 STYLES = """

@@ -107,3 +107,23 @@ def test_issue_toc_numbers_follow_the_pagination():
         assert f"（{n}）" in toc_text
     # every body page carries its folio; the cover and the 目录 none
     assert all(p.folio == p.number for p in result.pages if p.kind == "body")
+
+
+def test_pictures_keep_their_size_and_only_shrink_to_fit():
+    import struct
+    import zlib
+    from editor.layout.tables import image_box
+
+    def png(w, h):
+        raw = b"".join(b"\0" + b"\xff\0\0" * w for _ in range(h))
+        chunk = lambda t, d: struct.pack(">I", len(d)) + t + d + struct.pack(">I", zlib.crc32(t + d))
+        return (b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", struct.pack(">IIBBBBB", w, h, 8, 2, 0, 0, 0))
+                + chunk(b"IDAT", zlib.compress(raw)) + chunk(b"IEND", b""))
+    small = Block(K.IMAGE, image=png(80, 40), image_size=(120.0, 60.0))
+    assert image_box(small, 440, 600) == (120.0, 60.0)
+    wide = Block(K.IMAGE, image=png(80, 40), image_size=(880.0, 440.0))
+    assert image_box(wide, 440, 600) == pytest.approx((440.0, 220.0))
+    tall = Block(K.IMAGE, image=png(80, 40), image_size=(400.0, 1200.0))
+    assert image_box(tall, 440, 600) == pytest.approx((200.0, 600.0))
+    unsized = Block(K.IMAGE, image=png(80, 40))
+    assert image_box(unsized, 440, 600) == pytest.approx((60.0, 30.0))     # pixels at 96 dpi

@@ -56,6 +56,7 @@ def every_kind_document() -> Document:
         B(K.LIST_ITEM, "1. 山东钢铁集团有限公司"),
         Block(K.TABLE, rows=[["序号", "单位"], ["1", "市民政局"], ["2", "市财政局"]]),
         Block(K.IMAGE, image=png(40, 20)),
+        Block(K.IMAGE, image=png(40, 20), image_size=(900.0, 450.0)),
         B(K.ATTACHMENT_NOTE, "附件：1. 基础类公共设施改造内容与标准"),
         B(K.ATTACHMENT_NOTE, "2. 老旧小区改造任务分工表"),
         B(K.SIGNATURE, "济南市人民政府办公厅"),
@@ -267,10 +268,12 @@ def test_tables_are_ruled_word_tables_and_pictures_fit_the_measure(built, spec):
     order = [c.tag.split("}")[1] for c in table._tbl.tblPr]
     assert order.index("tblBorders") < order.index("tblLook")      # Word rejects other orders
     extents = xml(path, "word/document.xml").xpath("//wp:inline/wp:extent", namespaces=NS)
-    assert len(extents) == 1
-    width_pt = int(extents[0].get("cx")) / 12700
-    assert width_pt == pytest.approx(spec.measure, abs=1.0)
-    assert int(extents[0].get("cy")) * 2 == pytest.approx(int(extents[0].get("cx")), rel=0.01)
+    assert len(extents) == 2
+    widths = [int(e.get("cx")) / 12700 for e in extents]
+    # a small picture keeps its own size (40 px at 96 dpi); one wider than the measure shrinks to it
+    assert widths == [pytest.approx(30.0, abs=0.5), pytest.approx(spec.measure, abs=1.0)]
+    for e in extents:
+        assert int(e.get("cy")) * 2 == pytest.approx(int(e.get("cx")), rel=0.01)
 
 
 def test_second_attachment_note_aligns_under_the_first_name(built):

@@ -16,7 +16,7 @@ from docx.shared import Pt
 from ...layout.blocks import ATTACHMENT_LEAD, is_standalone_heading, stacked_under_previous
 from ...layout.setting import SENTENCE_END
 from ...layout.spec import LayoutSpec
-from ...layout.tables import PAD, image_size
+from ...layout.tables import PAD, image_box
 from ...model import Block, BlockKind, Document, Run
 from . import oxml
 from .flow import Flow, estimate_lines
@@ -99,11 +99,8 @@ def _height(ctx: Context, block: Block, lines: list) -> tuple[bool, float]:
 
 
 def _image_box(ctx: Context, block: Block) -> tuple[float, float]:
-    """Width and height in pt: the measure wide, at most 90 % of the type area high."""
-    w_px, h_px = image_size(block.image or b"") or (4, 3)
-    width = ctx.grid.measure
-    height = min(width * h_px / w_px, ctx.spec.text_height * 0.9)
-    return height * w_px / h_px, height
+    """Width and height in pt, as our layout prints the picture."""
+    return image_box(block, ctx.grid.measure, ctx.spec.text_height * 0.9)
 
 
 def _spacing(ctx: Context, block: Block, paragraph, page_break: bool, lines: list,
