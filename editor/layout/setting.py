@@ -76,7 +76,7 @@ class Typesetter:
 
     def resolve_char(self, ch: str, role: str, block: int | None) -> tuple[str, str]:
         """(char to draw, role to draw it with); a char no font has becomes 〓, reported."""
-        if ch in " \t\n" or self.metrics[role].has(ch):
+        if ch == " " or self.metrics[role].has(ch):
             return ch, role
         for other in FALLBACK_ROLES:
             if other in self.metrics and self.metrics[other].has(ch):
@@ -97,6 +97,8 @@ class Typesetter:
         for text, role, size, rise in runs:
             track = self.tracking(size)
             for ch in text:
+                if ch in "\t\n\r\x0b\x0c\u2028\u2029":
+                    ch = " "      # breaks and tabs inside a block are spaces, never a drawn glyph
                 ch2, role2 = self.resolve_char(ch, self.latin_role(ch, role), block)
                 adv = self.metrics[role2].advance(ch2) * size
                 shift = 0.0
