@@ -20,7 +20,8 @@ _OPENERS = {"（": "round", "(": "round", "〔": "tortoise", "【": "lenticular"
 _CLOSERS = {"）": "round", ")": "round", "〕": "tortoise", "】": "lenticular", "》": "book",
             "〉": "angle", "]": "square", "］": "square", "｝": "curly", "}": "curly",
             "」": "corner", "』": "wcorner"}
-_QUOTES = {"“": ("double", True), "”": ("double", False), "‘": ("single", True), "’": ("single", False)}
+_QUOTE_OPENS = {"“": "double", "‘": "single"}
+_QUOTE_CLOSES = {"”": "double", "’": "single"}
 _LIST_MARK = re.compile(r"^\s*[0-9A-Za-z]{1,3}[)）]")
 _HALF_PUNCT = re.compile(rf"(?<=[{HAN}])\s*([,;:?!])\s*(?=[{HAN}])")
 _HALF_PARENS = re.compile(r"\(([^()]*)\)")
@@ -53,43 +54,35 @@ def _excerpt(text: str, pos: int, width: int = 10) -> str:
     return ("…" if start else "") + text[start:end].replace("\n", " ") + ("…" if end < len(text) else "")
 
 
+def _unpaired(text: str, scanned: str, opens: dict, closes: dict, code: str, what: str,
+              missing_open: str, missing_close: str, lone_single_ok: bool = False) -> tuple | None:
+    """The first mark in `scanned` (= text, or text with list marks blanked) without a
+    partner, as (WARNING, code, message), or None. `lone_single_ok`: a lone ’ is an apostrophe."""
+    stack: list[tuple[str, int]] = []
+    for pos, ch in enumerate(scanned):
+        if ch in opens:
+            stack.append((opens[ch], pos))
+        elif ch in closes:
+            if stack and stack[-1][0] == closes[ch]:
+                stack.pop()
+            elif not (lone_single_ok and closes[ch] == "single" and not stack):
+                return Severity.WARNING, code, f"{what}不配对：“{ch}”没有对应的{missing_open}（{_excerpt(text, pos)}）"
+    if stack:
+        _kind, pos = stack[0]
+        return Severity.WARNING, code, f"{what}不配对：“{text[pos]}”没有对应的{missing_close}（{_excerpt(text, pos)}）"
+    return None
+
+
 def check_brackets(text: str) -> tuple | None:
     """The first bracket without a partner, as a WARNING, or None."""
     body = _LIST_MARK.sub(lambda m: " " * len(m.group(0)), text)
-    stack: list[tuple[str, int]] = []
-    for pos, ch in enumerate(body):
-        if ch in _OPENERS:
-            stack.append((_OPENERS[ch], pos))
-        elif ch in _CLOSERS:
-            if stack and stack[-1][0] == _CLOSERS[ch]:
-                stack.pop()
-            else:
-                return Severity.WARNING, "unpaired-brackets", f"括号不配对：“{ch}”没有对应的左括号（{_excerpt(text, pos)}）"
-    if stack:
-        _kind, pos = stack[0]
-        return Severity.WARNING, "unpaired-brackets", f"括号不配对：“{text[pos]}”没有对应的右括号（{_excerpt(text, pos)}）"
-    return None
+    return _unpaired(text, body, _OPENERS, _CLOSERS, "unpaired-brackets", "括号", "左括号", "右括号")
 
 
 def check_quotes(text: str) -> tuple | None:
     """Curly quotes “” ‘’ that do not pair up, as a WARNING, or None."""
-    stack: list[tuple[str, int]] = []
-    for pos, ch in enumerate(text):
-        if ch not in _QUOTES:
-            continue
-        kind, opening = _QUOTES[ch]
-        if opening:
-            stack.append((kind, pos))
-        elif stack and stack[-1][0] == kind:
-            stack.pop()
-        elif kind == "single" and not stack:
-            continue   # ’ is also an apostrophe
-        else:
-            return Severity.WARNING, "unpaired-quotes", f"引号不配对：“{ch}”没有对应的前引号（{_excerpt(text, pos)}）"
-    if stack:
-        _kind, pos = stack[0]
-        return Severity.WARNING, "unpaired-quotes", f"引号不配对：“{text[pos]}”没有对应的后引号（{_excerpt(text, pos)}）"
-    return None
+    return _unpaired(text, text, _QUOTE_OPENS, _QUOTE_CLOSES, "unpaired-quotes", "引号", "前引号", "后引号",
+                     lone_single_ok=True)
 
 
 def check_halfwidth(text: str) -> tuple | None:
