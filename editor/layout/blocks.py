@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from ..model import Block, BlockKind, Document
+from ..model import Block, BlockKind, Diagnostic, Document, Severity
 from .lines import SetLine
 from .setting import SENTENCE_END, Typesetter
 
@@ -181,6 +181,10 @@ def layout_blocks(doc: Document, doc_index: int, ts: Typesetter) -> list[SetLine
             out[-1].keep_with_next = True      # the 印发 line never opens a page alone
         if block.kind == BlockKind.PAGE_BREAK:
             pending_break = True
+            continue
+        if block.kind == BlockKind.OMITTED:
+            ts.diagnostics.append(Diagnostic(Severity.INFO, "omitted", f"此段设为不印：{block.text[:20]}",
+                                             document=doc_index, block=i))
             continue
         name, style = ts.style_for(block)
         if block.kind == BlockKind.ATTACHMENT_NOTE and block.text.startswith(ATTACHMENT_LEAD[:2]):

@@ -34,6 +34,7 @@ class BlockKind(str, Enum):
     ANNEX_TITLE = "annex_title"     # title of an appended attachment or printed plan
     ISSUED = "issued"               # （2020年5月13日印发）
     NOTE = "note"                   # 注：本文附件详见…
+    OMITTED = "omitted"             # kept but not printed, by the editor's choice (红头, 抄送…)
 
 
 @dataclass

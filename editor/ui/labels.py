@@ -27,6 +27,7 @@ KIND_NAMES: dict[BlockKind, str] = {
     BlockKind.ANNEX_TITLE: "附件标题",
     BlockKind.ISSUED: "印发",
     BlockKind.NOTE: "注",
+    BlockKind.OMITTED: "不印",
 }
 
 SEVERITY_NAMES = {Severity.ERROR: "错误", Severity.WARNING: "警告", Severity.INFO: "提示"}

@@ -100,3 +100,21 @@ def test_a_failed_build_leaves_no_output(tmp_path):
         build(small_issue(tmp_path), pdf=out, cancel=cancel)
     assert not out.exists()
     assert not [p for p in tmp_path.iterdir() if p.suffix == ".tmp"]
+
+
+def test_a_block_the_editor_sets_to_not_print_is_left_out_of_pdf_and_docx(tmp_path):
+    import docx as python_docx
+    from editor.issuefile import read_issue
+    from editor.model import Correction
+    path = small_issue(tmp_path)
+    issue = read_issue(path)
+    issue.sections[0].documents[0].corrections.append(Correction(1, kind="omitted"))   # its 文号
+    write_issue(issue, path)
+    result = build(path, pdf=tmp_path / "o.pdf", docx=tmp_path / "o.docx")
+    with pdfplumber.open(tmp_path / "o.pdf") as pdf:
+        printed = "".join(page.extract_text() or "" for page in pdf.pages[2:])
+    assert "济政字〔2020〕1号" not in printed and "济政字〔2020〕2号" in printed
+    words = "".join(p.text for p in python_docx.Document(str(tmp_path / "o.docx")).paragraphs)
+    assert "济政字〔2020〕1号" not in words and "济政字〔2020〕2号" in words
+    omitted = [d for d in result.diagnostics if d.code == "omitted"]
+    assert [(d.document, d.block) for d in omitted] == [(0, 1)]

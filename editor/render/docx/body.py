@@ -232,7 +232,7 @@ def write_document(ctx: Context, doc: Document, k: int, break_before: bool = Tru
         if block.kind == BlockKind.PAGE_BREAK:
             page_break = True
             continue
-        if block.kind == BlockKind.TABLE and not any(block.rows):
+        if block.kind == BlockKind.OMITTED or (block.kind == BlockKind.TABLE and not any(block.rows)):
             continue
         page_break = page_break or _breaks_page(ctx, blocks, i)
         lines = ctx.laid.get((k, i), [])
