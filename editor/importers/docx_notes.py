@@ -51,10 +51,15 @@ def read_notes(reader, refs: list[tuple[str, str, str]]) -> tuple[list[Block], l
     found: list[Diagnostic] = []
     parts = {kind: reader.pkg.related(reader.main, f"/{kind}s") for kind in KINDS}
     notes = {kind: _by_id(reader.xml(part), kind) for kind, part in parts.items() if part}
-    for kind, nid, mark in refs:
+    seen: set[tuple[str, str]] = set()
+    k = 0
+    while k < len(refs):   # a note may refer to another note (refs grows): each is read once
+        kind, nid, mark = refs[k]
+        k += 1
         note = notes.get(kind, {}).get(nid)
-        if note is None:
+        if note is None or (kind, nid) in seen:
             continue
+        seen.add((kind, nid))
         reader.part, reader.note_mark = parts[kind], mark
         label = f"{_NAMES[kind]} {mark}" if mark else f"{_NAMES[kind]}（自定义标记）"
         first = len(blocks)

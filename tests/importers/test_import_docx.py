@@ -354,3 +354,16 @@ def test_alt_chunk_reported(tmp_path):
     doc = import_path(write_docx(tmp_path / "嵌入.docx", p("前文。") + '<w:altChunk r:id="rIdHtml"/>' + p("后文。")))
     assert doc.text == "前文。后文。"
     assert [d.severity for d in doc.diagnostics if d.code == "alt-chunk-skipped"] == [Severity.WARNING]
+
+
+def test_a_note_that_refers_to_itself_is_read_once(tmp_path):
+    # a damaged file: footnote 1 holds a reference to footnote 1 (and to 2, which refers to 1)
+    notes = ('<w:footnote w:id="1"><w:p><w:r><w:t>注一</w:t></w:r>'
+             '<w:r><w:footnoteReference w:id="1"/></w:r><w:r><w:footnoteReference w:id="2"/></w:r></w:p></w:footnote>'
+             '<w:footnote w:id="2"><w:p><w:r><w:t>注二</w:t></w:r>'
+             '<w:r><w:footnoteReference w:id="1"/></w:r></w:p></w:footnote>')
+    body = '<w:p>' + r("正文") + '<w:r><w:footnoteReference w:id="1"/></w:r></w:p>'
+    doc = import_path(write_docx(tmp_path / "自引用脚注.docx", body, footnotes=notes))
+    notes_read = [b.text for b in doc.blocks if b.kind == BlockKind.NOTE]
+    assert len(notes_read) == 2
+    assert notes_read[0].startswith("注一") and notes_read[1].startswith("注二")
