@@ -178,7 +178,8 @@ class DocxPackage:
         try:
             with self._zip.open(info) as member:
                 return member.read(info.file_size + 1)
-        except (zipfile.BadZipFile, zlib.error, EOFError, OSError, NotImplementedError, RuntimeError):
+        except (zipfile.BadZipFile, zlib.error, EOFError, OSError, NotImplementedError, RuntimeError,
+                ValueError, struct.error):   # a damaged local header can point before the file start
             raise ImportRefused(self.path, f"已损坏：部件 {name} 无法解压，文件可能被截断或改动。") from None
 
     def xml(self, name: str) -> etree._Element:
