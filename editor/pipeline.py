@@ -17,7 +17,7 @@ from .layout.issue import layout_issue
 from .layout.metrics import FontMetrics
 from .layout.pages import LayoutResult
 from .layout.spec import LayoutSpec, load_spec
-from .model import BlockKind, Diagnostic, Document, Issue, Severity
+from .model import BlockKind, Diagnostic, Document, DocumentRef, Issue, Run, Severity
 
 
 class BuildError(Exception):
@@ -47,9 +47,18 @@ def apply_corrections(doc: Document, corrections) -> None:
         if c.level is not None:
             block.level = c.level
         if c.text is not None:
-            from .model import Run
             bold = bool(block.runs and all(r.bold for r in block.runs))
             block.runs = [Run(c.text, bold=bold)]
+
+
+def as_listed(doc: Document, ref: DocumentRef) -> Document:
+    """A document as the issue file lists it: its stored source path, the editor's 文种 and
+    corrections applied (in place; returns the document)."""
+    doc.source = ref.source
+    if ref.kind:
+        doc.kind = ref.kind
+    apply_corrections(doc, ref.corrections)
+    return doc
 
 
 def load_issue(path: str | Path) -> Issue:
@@ -62,11 +71,7 @@ def load_issue(path: str | Path) -> Issue:
             doc = import_path(source)
         except ImportRefused as e:
             raise BuildError(str(e)) from None
-        doc.source = ref.source
-        if ref.kind:
-            doc.kind = ref.kind
-        apply_corrections(doc, ref.corrections)
-        ref.document = doc
+        ref.document = as_listed(doc, ref)
     return issue
 
 

@@ -189,8 +189,7 @@ def layout_blocks(doc: Document, doc_index: int, ts: Typesetter) -> list[SetLine
         name, style = ts.style_for(block)
         if block.kind == BlockKind.ATTACHMENT_NOTE and block.text.startswith(ATTACHMENT_LEAD[:2]):
             lead = ATTACHMENT_LEAD if block.text.startswith(ATTACHMENT_LEAD) else block.text[:3]
-            note_indent = style.indent * style.size + sum(
-                ts.metrics[style.font].advance(c) * style.size for c in lead)
+            note_indent = style.indent * style.size + ts.text_width(lead, style.font, style.size)
         lines = set_block(ts, block, i, note_indent, offsets.get(i))
         if not lines:
             continue

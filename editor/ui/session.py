@@ -16,7 +16,7 @@ from PySide6.QtGui import QUndoStack
 
 from ..issuefile import issue_to_dict, read_issue, relative_source, write_issue
 from ..model import Correction, Diagnostic, Document, DocumentRef, Issue, Section, Severity
-from ..pipeline import apply_corrections
+from ..pipeline import as_listed
 
 SUFFIXES = (".docx", ".txt", ".md")
 
@@ -29,12 +29,7 @@ def import_source(path: Path) -> Document:
 
 def corrected(raw: Document, ref: DocumentRef) -> Document:
     """in: a document as received and its ref; out: a new document with the ref's changes."""
-    doc = copy.deepcopy(raw)
-    doc.source = ref.source
-    if ref.kind:
-        doc.kind = ref.kind
-    apply_corrections(doc, ref.corrections)
-    return doc
+    return as_listed(copy.deepcopy(raw), ref)
 
 
 class IssueSession(QObject):

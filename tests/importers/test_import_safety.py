@@ -57,22 +57,31 @@ def test_empty_docx(tmp_path):
     assert "空的" in refusal(path)
 
 
-def test_zip_bomb_refused_from_directory_before_inflating(tmp_path, monkeypatch):
+@pytest.fixture
+def opened(monkeypatch) -> list:
+    """Every zip member opened for reading (to prove a refusal came from the directory alone;
+    the test's own writing of the fixture is not counted)."""
+    calls = []
+    original = zipfile.ZipFile.open
+
+    def spy(self, *a, **k):
+        if (a[1] if len(a) > 1 else k.get("mode", "r")) == "r":
+            calls.append(a)
+        return original(self, *a, **k)
+    monkeypatch.setattr(zipfile.ZipFile, "open", spy)
+    return calls
+
+
+def test_zip_bomb_refused_from_directory_before_inflating(tmp_path, opened):
     path = zip_bomb(tmp_path / "炸弹.docx", megabytes=300)
     assert path.stat().st_size < 2 * 2**20
-    opened = []
-    original = zipfile.ZipFile.open
-    monkeypatch.setattr(zipfile.ZipFile, "open", lambda self, *a, **k: opened.append(a) or original(self, *a, **k))
     message = refusal(path)
     assert "压缩炸弹" in message and "200 MB" in message
     assert opened == []
 
 
-def test_high_ratio_member_refused(tmp_path, monkeypatch):
+def test_high_ratio_member_refused(tmp_path, opened):
     path = zip_bomb(tmp_path / "高压缩比.docx", megabytes=20, member="word/media/image1.png")
-    opened = []
-    original = zipfile.ZipFile.open
-    monkeypatch.setattr(zipfile.ZipFile, "open", lambda self, *a, **k: opened.append(a) or original(self, *a, **k))
     message = refusal(path)
     assert "压缩比异常" in message and "word/media/image1.png" in message
     assert opened == []
