@@ -4,18 +4,25 @@ in: a layout Page, the LayoutResult's fonts (role → FontFace) and a QPainter w
 is the PDF point (origin top-left); out: pixels. Every role's font file is registered with
 QFontDatabase and each character is drawn as a glyph at its own x from TextLine.xs, so
 what the screen and the printer show is the exported page, not an approximation.
+
+Qt's raster engine does not draw a glyph run whose glyphs are larger than about 64 device
+pixels (measured: nothing at 70 px, with PySide6 6.11 and 6.12): on a raster device such a
+line is filled from glyph outlines instead, cached per glyph, so a title at 300 % or the
+cover's 2020 shows as it prints. A PDF printer still gets real text.
 """
 from __future__ import annotations
 
 from PySide6.QtCore import QPointF, QRectF, Qt
-from PySide6.QtGui import (QColor, QFont, QFontDatabase, QGlyphRun, QImage, QPainter, QPen,
-                           QRawFont)
+from PySide6.QtGui import (QColor, QFont, QFontDatabase, QGlyphRun, QImage, QPainter,
+                           QPainterPath, QPaintEngine, QPen, QRawFont)
 
 from ..layout.pages import Page, TextLine
 
 COLORS = {"black": QColor(0, 0, 0), "red": QColor(255, 51, 51)}   # the PDF's CMYK, on screen
 HIGHLIGHT = QColor(255, 214, 0, 90)
 SELECTED_OUTLINE = QColor(230, 140, 0)
+LARGEST_RUN_PX = 56      # above this many device pixels a raster device draws outlines
+RASTER_ENGINES = {QPaintEngine.Type.Raster, QPaintEngine.Type.OpenGL2}
 
 
 class PagePainter:
@@ -25,6 +32,7 @@ class PagePainter:
         self._families: dict[str, list[str]] = {}          # font file → registered families
         self._raw: dict[tuple[str, float], QRawFont] = {}
         self._glyphs: dict[tuple[str, str], int] = {}
+        self._outlines: dict[tuple[str, float, int], QPainterPath] = {}
         self._images: dict[int, QImage] = {}
 
     def register(self, fonts: dict) -> None:
@@ -85,7 +93,10 @@ class PagePainter:
         if highlight is not None:
             self._highlight(painter, page, highlight)
         for rule in page.rules:
-            painter.setPen(QPen(COLORS.get(rule.color, COLORS["black"]), rule.width))
+            width = rule.width
+            if _device_size(painter, width) < 1 and _is_raster(painter):
+                width = 0      # a hairline thinner than a pixel shows as one pixel, as in PDF viewers
+            painter.setPen(QPen(COLORS.get(rule.color, COLORS["black"]), width))
             painter.drawLine(QPointF(rule.x1, rule.y1), QPointF(rule.x2, rule.y2))
         for img in page.images:
             self._image(painter, img)
@@ -97,13 +108,31 @@ class PagePainter:
         if face is None or not line.text:
             return
         font = self.raw_font(face, line.size)
+        glyphs = [self._glyph(face, font, ch) for ch in line.text]
+        y = line.y - line.rise
+        color = COLORS.get(line.color, COLORS["black"])
+        if _device_size(painter, line.size) > LARGEST_RUN_PX and _is_raster(painter):
+            self._outline_line(painter, face, font, line, glyphs, y, color)
+            return
         run = QGlyphRun()
         run.setRawFont(font)
-        run.setGlyphIndexes([self._glyph(face, font, ch) for ch in line.text])
-        y = line.y - line.rise
+        run.setGlyphIndexes(glyphs)
         run.setPositions([QPointF(x, y) for x in line.xs])
-        painter.setPen(COLORS.get(line.color, COLORS["black"]))
+        painter.setPen(color)
         painter.drawGlyphRun(QPointF(0, 0), run)
+
+    def _outline_line(self, painter: QPainter, face, font: QRawFont, line: TextLine,
+                      glyphs: list[int], y: float, color: QColor) -> None:
+        """Fill the line's glyph outlines (each outline made once per face, size and glyph)."""
+        path = QPainterPath()
+        path.setFillRule(Qt.FillRule.WindingFill)    # overlapping contours stay filled
+        for gid, x in zip(glyphs, line.xs):
+            key = (str(face.path), line.size, gid)
+            outline = self._outlines.get(key)
+            if outline is None:
+                outline = self._outlines[key] = font.pathForGlyph(gid)
+            path.addPath(outline.translated(x, y))
+        painter.fillPath(path, color)
 
     def _image(self, painter: QPainter, img) -> None:
         target = QRectF(img.x, img.y, img.width, img.height)
@@ -124,6 +153,17 @@ class PagePainter:
         for line in page.lines:
             if (line.doc, line.block) == key and line.xs:
                 painter.fillRect(line_rect(line), HIGHLIGHT)
+
+
+def _device_size(painter: QPainter, size: float) -> float:
+    """in: a font size in page units; out: its height in device pixels under the painter's scale."""
+    t = painter.worldTransform()
+    return size * max(abs(t.m22()), abs(t.m12()))
+
+
+def _is_raster(painter: QPainter) -> bool:
+    engine = painter.paintEngine()
+    return engine is not None and engine.type() in RASTER_ENGINES
 
 
 def line_rect(line: TextLine) -> QRectF:

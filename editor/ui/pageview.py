@@ -7,7 +7,7 @@ pageChanged(index) as the view scrolls, painted() after pages were drawn.
 from __future__ import annotations
 
 from PySide6.QtCore import QPointF, QRectF, Qt, Signal
-from PySide6.QtGui import QColor, QPainter
+from PySide6.QtGui import QColor, QImage, QPainter
 from PySide6.QtWidgets import QAbstractScrollArea
 
 from .pagepaint import PagePainter, line_rect
@@ -213,7 +213,7 @@ class PageView(QAbstractScrollArea):
         painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform)
         dx, dy = -self.horizontalScrollBar().value(), -self.verticalScrollBar().value()
         top, bottom = -dy, -dy + self.viewport().height()
-        layout, s = self.outcome.layout, self.scale()
+        s = self.scale()
         for row in self._rows:
             for index in row:
                 rect = self.page_rect(index) if index is not None else None
@@ -221,15 +221,34 @@ class PageView(QAbstractScrollArea):
                     continue
                 rect.translate(dx, dy)
                 painter.fillRect(rect.translated(3, 3), QColor(60, 60, 60))
-                painter.save()
-                painter.translate(rect.topLeft())
-                painter.scale(s, s)
-                painter.setClipRect(QRectF(0, 0, layout.width, layout.height))
-                try:
-                    self.pp.paint(painter, layout.pages[index], layout.fonts, layout.width,
-                                  layout.height, self.highlight)
-                finally:
-                    painter.restore()
+                self._draw_page(painter, index, rect.topLeft(), s)
+
+    def _draw_page(self, painter: QPainter, index: int, origin: QPointF, s: float) -> None:
+        """One page with its top-left corner at `origin`, `s` pixels per point."""
+        layout = self.outcome.layout
+        painter.save()
+        painter.translate(origin)
+        painter.scale(s, s)
+        painter.setClipRect(QRectF(0, 0, layout.width, layout.height))
+        try:
+            self.pp.paint(painter, layout.pages[index], layout.fonts, layout.width,
+                          layout.height, self.highlight)
+        finally:
+            painter.restore()
+
+    def page_image(self, index: int) -> QImage:
+        """out: page `index` as the view draws it at the current zoom (for checks and copies)."""
+        layout, s = self.outcome.layout, self.scale()
+        image = QImage(round(layout.width * s), round(layout.height * s), QImage.Format.Format_RGB32)
+        image.fill(QColor("white"))     # the last row may lie outside the page's own rectangle
+        painter = QPainter(image)
+        try:
+            painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+            painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform)
+            self._draw_page(painter, index, QPointF(0, 0), s)
+        finally:
+            painter.end()
+        return image
 
     # -- mouse ---------------------------------------------------------------------------
     def hit(self, pos: QPointF):

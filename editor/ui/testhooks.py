@@ -4,7 +4,8 @@ in: environment variables, read once when the window is made; out: nothing unles
   GAZETTE_TEST_EDIT   JSON edit applied through the undo stack after the first layout,
                       e.g. {"meta": {"phone": "0531-1"}, "correct": [{"doc": 0, "block": 3, "level": 2}]}
                       ("doc" counts the issue's documents in order)
-  GAZETTE_TEST_EVENTS =1: print "gazette: pages N" and "gazette: autosaved PATH" on stdout
+  GAZETTE_TEST_EVENTS =1: print "gazette: pages N", "gazette: autosaved PATH" and, as the
+                      view scrolls, "gazette: page K" (1-based) on stdout
   GAZETTE_TEST_STATE  FILE: after each layout and autosave, write {issue, modified, pages}
 The edit is an ordinary edit, so autosave and recovery treat it as the editor's own.
 """
@@ -65,5 +66,7 @@ def install(window) -> None:
             _say(f"autosaved {path}")
 
     window.live.ready.connect(ready)
+    if events:
+        window.pages.pageChanged.connect(lambda index: _say(f"page {index + 1}"))
     window.files.recovered.connect(lambda path: events and _say(f"recovered {path}"))
     window.issueOpened.connect(opened)
