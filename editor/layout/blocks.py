@@ -41,7 +41,7 @@ def title_lines(ts: Typesetter, text: str, style) -> list[str]:
     with spaces between them) and before 关于 — packing as many pieces per line as fit."""
     if not text:
         return []
-    width = ts.spec.measure - (style.left + style.right) * style.size
+    width = ts.measure - (style.left + style.right) * style.size
     if ts.text_width(text, style.font, style.size) <= width:
         return [text]
     head, sep, tail = text.partition("关于")
@@ -75,7 +75,7 @@ def signature_offsets(ts: Typesetter, blocks: list[Block]) -> dict[int, float]:
             k += 1
         date = k if k < len(blocks) and blocks[k].kind == BlockKind.DATE else None
         _, style = ts.style_for(blocks[group[0]])
-        em, right = style.size, ts.spec.measure - style.right * style.size
+        em, right = style.size, ts.measure - style.right * style.size
         sig_w = max(ts.text_width(blocks[g].text, style.font, em) for g in group)
         left = right - sig_w
         if date is not None:
@@ -118,7 +118,7 @@ def _two_columns(ts: Typesetter, items: list[tuple[int, Block]]) -> list[SetLine
     an item too long for half the line gets a full line of its own."""
     _, style = ts.style_for(items[0][1])
     indent = style.indent * style.size
-    half = ts.spec.measure / 2
+    half = ts.measure / 2
     col = replace(style, align="left", indent=0)
     sets = []
     for index, block in items:
@@ -168,12 +168,14 @@ def layout_blocks(doc: Document, doc_index: int, ts: Typesetter) -> list[SetLine
     note_indent = 0.0
     pitch = ts.spec.line_pitch
     list_runs = _list_runs(doc.blocks)
+    ts.measure = ts.spec.column_measure        # 落款 and 名单 stand in the columns
     offsets = signature_offsets(ts, doc.blocks)
     skip_to = 0
     for i, block in enumerate(doc.blocks):
         if i < skip_to:
             continue
         if i in list_runs:
+            ts.measure = ts.spec.column_measure
             out += _two_columns(ts, [(k, doc.blocks[k]) for k in list_runs[i]])
             skip_to = list_runs[i][-1] + 1
             continue
@@ -187,6 +189,7 @@ def layout_blocks(doc: Document, doc_index: int, ts: Typesetter) -> list[SetLine
                                              document=doc_index, block=i))
             continue
         name, style = ts.style_for(block)
+        ts.measure = ts.spec.measure if style.span else ts.spec.column_measure
         if block.kind == BlockKind.ATTACHMENT_NOTE and block.text.startswith(ATTACHMENT_LEAD[:2]):
             lead = ATTACHMENT_LEAD if block.text.startswith(ATTACHMENT_LEAD) else block.text[:3]
             note_indent = style.indent * style.size + ts.text_width(lead, style.font, style.size)
@@ -205,5 +208,8 @@ def layout_blocks(doc: Document, doc_index: int, ts: Typesetter) -> list[SetLine
             lines[0].keep_with_next = True          # no orphan at a page bottom
             lines[-2].keep_with_next = True         # no widow at a page top
         lines[-1].space_after = style.space_after * pitch
+        for ln in lines:
+            ln.span = style.span
         out += lines
+    ts.measure = ts.spec.measure
     return out

@@ -15,6 +15,7 @@ from dataclasses import replace
 
 from ..model import Diagnostic, Issue, Severity
 from .blocks import layout_blocks
+from .flow import FlowPage, flow
 from .frontmatter import back_page_lines, cover_lines, inside_title_lines, issue_label
 from .pages import Bookmark, LayoutResult, Link, Page, Rule, TextLine, ImageBox
 from .paginate import PlacedLine, paginate
@@ -41,7 +42,7 @@ def _document_pages(doc, k: int, spec: LayoutSpec, metrics: dict) -> tuple[list,
     hit = _doc_cache.get(fp)
     if hit is None:
         ts = Typesetter(spec, metrics)
-        pages = paginate(layout_blocks(doc, k, ts), spec)
+        pages = flow(layout_blocks(doc, k, ts), spec)
         hit = (pages, ts.diagnostics + _lone_lines(pages, k))
         if len(_doc_cache) > 256:
             _doc_cache.clear()
@@ -50,19 +51,18 @@ def _document_pages(doc, k: int, spec: LayoutSpec, metrics: dict) -> tuple[list,
     return pages, [replace(d, document=k) for d in diags]
 
 
-def _lone_lines(pages: list[list[PlacedLine]], k: int) -> list[Diagnostic]:
-    """Lone lines the keep rules could not avoid: a paragraph's first line alone at a page
-    bottom, or its last line alone at a page top."""
+def _lone_lines(pages: list[FlowPage], k: int) -> list[Diagnostic]:
+    """Lone lines the keep rules could not avoid: a paragraph's first line alone at the foot
+    of a column, or its last line alone at the head of one."""
     out = []
-    for n, placed in enumerate(pages):
-        if not placed:
-            continue
-        first, last = placed[0].line, placed[-1].line
+    chunks = [chunk for page in pages for chunk in page.chunks]
+    for n, chunk in enumerate(chunks):
+        first, last = chunk[0].line, chunk[-1].line
         if n > 0 and first.last and not first.first and first.block is not None:
-            out.append(Diagnostic(Severity.WARNING, "widow", "段落末行孤零零地排在页首",
+            out.append(Diagnostic(Severity.WARNING, "widow", "段落末行孤零零地排在栏首",
                                   document=k, block=first.block))
-        if n < len(pages) - 1 and last.first and not last.last and last.block is not None:
-            out.append(Diagnostic(Severity.WARNING, "orphan", "段落首行孤零零地排在页末",
+        if n < len(chunks) - 1 and last.first and not last.last and last.block is not None:
+            out.append(Diagnostic(Severity.WARNING, "orphan", "段落首行孤零零地排在栏末",
                                   document=k, block=last.block))
     return out
 
@@ -71,15 +71,25 @@ def _emit(page: Page, placed: list[PlacedLine], left: float, top: float, doc: in
     """Turn placed lines (type-area coordinates) into the page's absolute TextLines and rules."""
     for p in placed:
         ln: SetLine = p.line
-        base = top + p.baseline
+        base, x0 = top + p.baseline, left + p.left
         for s in ln.segments:
-            page.lines.append(TextLine(s.text, tuple(left + x for x in s.xs), base - s.rise,
+            page.lines.append(TextLine(s.text, tuple(x0 + x for x in s.xs), base - s.rise,
                                        s.font, s.size, doc, ln.block, s.color))
         for x1, y1, x2, y2, *look in ln.rules:     # look: optional (width, colour)
-            page.rules.append(Rule(left + x1, top + p.top + y1, left + x2, top + p.top + y2, *look))
+            page.rules.append(Rule(x0 + x1, top + p.top + y1, x0 + x2, top + p.top + y2, *look))
         if ln.image:
             x, w, h, data = ln.image
-            page.images.append(ImageBox(left + x, top + p.top, w, h, data, doc, ln.block))
+            page.images.append(ImageBox(x0 + x, top + p.top, w, h, data, doc, ln.block))
+
+
+def _column_rules(page: Page, flowed: FlowPage, spec: LayoutSpec, left: float) -> None:
+    """A thin rule down the middle of each gutter, as tall as the columns beside it."""
+    if not spec.column_rule:
+        return
+    for area in flowed.areas:
+        for c in range(1, area.count):
+            x = left + c * (spec.column_measure + spec.gutter) - spec.gutter / 2
+            page.rules.append(Rule(x, spec.top + area.top, x, spec.top + area.bottom, 0.5))
 
 
 def _furniture(page: Page, spec: LayoutSpec, issue: Issue, ts: Typesetter) -> None:
@@ -208,9 +218,11 @@ def layout_issue(issue: Issue, spec: LayoutSpec, faces: dict, metrics: dict,
         if k == 0 or section_of[k] is not section_of[k - 1]:
             bookmarks.append(Bookmark(f"【{section_of[k].name}】", 0, len(pages), 0.0))
         bookmarks.append(Bookmark(docs[k].title or "（无标题）", 1, len(pages), spec.top))
-        for placed in placed_pages:
+        for flowed in placed_pages:
             page = new_page("body", doc=k)
-            _emit(page, placed, spec.left_margin(page.number), spec.top, k)
+            left = spec.left_margin(page.number)
+            _emit(page, flowed.lines, left, spec.top, k)
+            _column_rules(page, flowed, spec, left)
             _furniture(page, spec, issue, ts)
     if conf.get("back_page", False):
         if conf.get("back_page_even", False) and len(pages) % 2 == 0:

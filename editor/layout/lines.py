@@ -31,6 +31,7 @@ class SetLine:
     space_before: float = 0.0  # pt, dropped at the top of a page
     space_after: float = 0.0   # pt; the gap between blocks is the larger of after and before
     page_break_before: bool = False
+    span: bool = False         # set across all columns (title block); else it goes in one column
     rules: list = field(default_factory=list)   # (x1, y1, x2, y2[, width, colour]) from the line top
     image: tuple | None = None                  # (x, width, height, bytes) for a picture
     baseline_offset: float | None = None        # baseline below the line top; None = centred

@@ -64,6 +64,10 @@ class Typesetter:
     metrics: dict              # role → FontMetrics
     diagnostics: list[Diagnostic] = field(default_factory=list)
     doc: int | None = None
+    measure: float = 0.0       # width lines are set to now: a column, or the page (0 = the page)
+
+    def __post_init__(self):
+        self.measure = self.measure or self.spec.measure
 
     # -- widths ---------------------------------------------------------
     def latin_role(self, ch: str, role: str) -> str:
@@ -119,7 +123,7 @@ class Typesetter:
         """Set styled runs [(text, role, size, rise)] as one paragraph in `style`."""
         spec, em = self.spec, style.size
         left = style.left * em
-        width = (measure if measure is not None else spec.measure) - left - style.right * em
+        width = (measure if measure is not None else self.measure) - left - style.right * em
         m = self._measure(runs, block)
         text = "".join(m.chars)
         if not text:

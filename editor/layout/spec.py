@@ -33,6 +33,7 @@ class Style:
     space_after: float = 0.0   # grid lines
     leading: float = 0.0       # line pitch as a multiple of size; 0 = the grid's pitch
     new_page: bool = False     # start on a new page (unless right after an 附件 label)
+    span: bool = False         # across all columns (a title block), not in one column
 
 
 @dataclass(frozen=True)
@@ -50,6 +51,9 @@ class LayoutSpec:
     chars_per_line: int         # 0 = natural widths
     lines_per_page: int
     latin_gap_em: float
+    columns: int = 1            # text columns of a body page
+    gutter: float = 0.0         # pt between columns
+    column_rule: bool = False   # a thin rule down the middle of each gutter
     fonts: dict = field(default_factory=dict)     # role → {"families": [...], "shipped": "..."}
     styles: dict = field(default_factory=dict)    # block style name → Style
     folio: dict = field(default_factory=dict)
@@ -62,6 +66,11 @@ class LayoutSpec:
         return self.page_width - self.inner - self.outer
 
     @property
+    def column_measure(self) -> float:
+        """Width of one text column (the whole measure on a one-column page)."""
+        return (self.measure - self.gutter * (self.columns - 1)) / self.columns
+
+    @property
     def text_height(self) -> float:
         return self.page_height - self.top - self.bottom
 
@@ -71,10 +80,10 @@ class LayoutSpec:
 
     @property
     def tracking(self) -> float:
-        """Extra advance per character that puts exactly chars_per_line hanzi on a line."""
+        """Extra advance per character that puts exactly chars_per_line hanzi on a column line."""
         if not self.chars_per_line:
             return 0.0
-        return self.measure / self.chars_per_line - self.size
+        return self.column_measure / self.chars_per_line - self.size
 
     def left_margin(self, page_number: int) -> float:
         """Left edge of the type area on a page (1-based physical page number)."""
@@ -117,6 +126,7 @@ def load_spec(name_or_path: str) -> LayoutSpec:
         raise SpecError(f"{path}：版式文件格式有误（{e}）") from None
     try:
         page, grid = raw["page"], raw["grid"]
+        cols = raw.get("columns", {})
         spec = LayoutSpec(
             name=raw["name"], title=raw.get("title", raw["name"]),
             page_width=mm_to_pt(page["width_mm"]), page_height=mm_to_pt(page["height_mm"]),
@@ -126,10 +136,14 @@ def load_spec(name_or_path: str) -> LayoutSpec:
             size=float(grid["size_pt"]), chars_per_line=int(grid.get("chars_per_line", 0)),
             lines_per_page=int(grid["lines_per_page"]),
             latin_gap_em=float(grid.get("latin_gap_em", 0)),
+            columns=int(cols.get("count", 1)), gutter=mm_to_pt(float(cols.get("gutter_mm", 0))),
+            column_rule=bool(cols.get("rule", False)),
             fonts=raw["fonts"], styles=_styles(raw.get("styles", {}), str(path)),
             folio=raw.get("folio", {}), header=raw.get("header", {}), toc=raw.get("toc", {}),
             issue=raw.get("issue", {}),
         )
     except (KeyError, TypeError, ValueError) as e:
         raise SpecError(f"{path}：版式文件缺少或错写了必要项（{e}）") from None
+    if spec.columns < 1 or spec.column_measure <= spec.size:
+        raise SpecError(f"{path}：分栏设置不合理（{spec.columns} 栏，栏间距 {spec.gutter:.1f} pt）")
     return spec

@@ -21,7 +21,7 @@ def set_table(ts: Typesetter, block: Block, index: int, style: Style) -> list[Se
     if not rows:
         return []
     ncols = max(len(r) for r in rows)
-    width = ts.spec.measure
+    width = ts.measure
     colw = width / ncols
     cell_style = replace(style, indent=0, align="left", left=0, right=0, leading=1.5)
     out: list[SetLine] = []
@@ -86,7 +86,7 @@ def image_box(block: Block, measure: float, max_height: float) -> tuple[float, f
 def set_image(ts: Typesetter, block: Block, index: int) -> list[SetLine]:
     if not block.image:
         return []
-    w, h = image_box(block, ts.spec.measure, ts.spec.text_height * 0.9)
-    x = (ts.spec.measure - w) / 2
+    w, h = image_box(block, ts.measure, ts.spec.text_height * 0.9)
+    x = (ts.measure - w) / 2
     return [SetLine([], h, ts.spec.size, grid=False, block=index, first=True, last=True,
                     image=(x, w, h, block.image))]

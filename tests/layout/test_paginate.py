@@ -85,12 +85,16 @@ def test_off_grid_lines_then_snap_back(spec):
 
 
 def test_lone_lines_that_could_not_be_avoided_are_reported(spec):
+    from editor.layout.flow import FlowPage
     from editor.layout.issue import _lone_lines
     from editor.layout.paginate import PlacedLine
     a = para(spec, 3, 7, keep_first_last=False)
     b = para(spec, 3, 8, keep_first_last=False)
-    pages = [[PlacedLine(a[0], 0), PlacedLine(a[1], 29)], [PlacedLine(a[2], 0), PlacedLine(b[0], 29)],
-             [PlacedLine(b[1], 0), PlacedLine(b[2], 29)]]
+    pages = []
+    for column in ([PlacedLine(a[0], 0), PlacedLine(a[1], 29)], [PlacedLine(a[2], 0), PlacedLine(b[0], 29)],
+                   [PlacedLine(b[1], 0), PlacedLine(b[2], 29)]):
+        pages.append(FlowPage())
+        pages[-1].add(column)
     found = {(d.code, d.block) for d in _lone_lines(pages, 4)}
     assert found == {("widow", 7), ("orphan", 8)}
     assert all(d.document == 4 for d in _lone_lines(pages, 4))
