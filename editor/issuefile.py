@@ -3,8 +3,9 @@
 in: a path; out: an Issue whose DocumentRefs are not yet imported (see pipeline.load_issue).
 Format 2 stores with each correction the text it corrects (`original`), so it can be
 found again when the source changes (editor/corrections.py); format 1 files still open,
-their corrections are anchored when first imported. Writes are atomic: a temporary file beside the target, fsync, rename. A broken file or an
-unknown format version raises IssueFileError with a Chinese message and changes nothing.
+their corrections are anchored when first imported. Writes are atomic: a temporary file
+beside the target, fsync, rename. A broken file or an unknown (or newer) format version
+raises IssueFileError with a Chinese message and changes nothing.
 """
 from __future__ import annotations
 

@@ -90,6 +90,14 @@ def test_the_checks_run_on_the_corrected_text():
         ("halfwidth-punctuation", 2), ("unpaired-brackets", 3), ("missing-date", 0)}
 
 
+def test_the_checks_see_the_editors_wenzhong():
+    doc = Document(blocks=[Block.of(BlockKind.TITLE, "济南市城市管理工作要点"),
+                           Block.of(BlockKind.PARAGRAPH, "全年工作安排如下。")])
+    assert check_document(doc) == []
+    listed = as_listed(doc, DocumentRef("a.txt", kind="通知"))      # a 通知 wants 落款 and 日期
+    assert {d.code for d in listed.diagnostics} == {"missing-date", "missing-signature"}
+
+
 def test_a_block_that_does_not_print_is_not_checked():
     doc = as_listed(received(), DocumentRef("a.txt", corrections=[Correction(2, kind="omitted")]))
     assert doc.diagnostics == []

@@ -1,11 +1,12 @@
 """Proofreading checks run while recognising, and again on the text as corrected.
 
 in: a recognised Document (or one Block and its index); out: Diagnostics with Chinese
-messages and `block=` set. pipeline.as_listed replaces the diagnostics of these checks
-(CHECK_CODES) by a new run on the corrected document, so 校对 speaks of what will print. Per document: 文号 with wrong year brackets, a letter-type 公文
+messages and `block=` set. Per document: 文号 with wrong year brackets, a letter-type 公文
 without 成文日期 or 落款 (WARNING). Per block: brackets or quotes that do not pair up within
 the paragraph (WARNING), half-width , ; : ? ! or ( ) between Chinese characters (WARNING),
-ASCII spaces between two Chinese characters (INFO).
+ASCII spaces between two Chinese characters (INFO). pipeline.as_listed replaces what these
+checks found (CHECK_CODES) by a new run on the corrected document, so 校对 speaks of what
+will print; blocks that do not print (不印) are not checked.
 """
 from __future__ import annotations
 

@@ -134,3 +134,26 @@ def test_proof_panel_refreshes_after_an_edit_and_agrees_with_the_cli(qtbot, wind
     assert r.returncode in (0, 1), r.stderr
     panel = [d.to_dict() for d in window.live.outcome.diagnostics]
     assert comparable(json.loads(r.stdout)) == comparable(panel)
+
+
+def test_a_format_1_issue_opens_in_the_app_and_saves_its_corrections_anchored(qtbot, tmp_path, config_dir):
+    folder = tmp_path / "v1"
+    folder.mkdir()
+    (folder / "a.txt").write_text(notice(BODY), encoding="utf-8")
+    path = folder / "issue.json"
+    path.write_text(json.dumps({                       # as format 1 was written
+        "format": "gazette-issue", "version": 1, "issue": {"year": 2020, "number": 1, "total_number": 1},
+        "sections": [{"name": "市政府文件", "documents": [
+            {"source": "a.txt", "corrections": [{"block": 2, "text": FIXED}]}]}]},
+        ensure_ascii=False), encoding="utf-8")
+    window = open_window(qtbot, config_dir, path)
+    try:
+        assert printed_blocks(window.live.current())[2] == FIXED
+        window.editing.set_meta("phone", "0531-1")
+        assert window.files.save()
+        data = json.loads(path.read_text(encoding="utf-8"))
+        assert data["version"] == 2
+        assert data["sections"][0]["documents"][0]["corrections"] == [
+            {"block": 2, "original": BODY[0], "text": FIXED}]
+    finally:
+        close_window(window)
