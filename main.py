@@ -4,6 +4,7 @@
     python3 main.py build ISSUE --pdf OUT.pdf [--docx OUT.docx] [--layout NAME] [--print]
     python3 main.py import FILE --json
     python3 main.py proof ISSUE [--json]
+    python3 main.py correct ISSUE DOC PARA [--text TEXT] [--kind KIND] [--level N]
     python3 main.py test [PYTEST ARGS]           the whole test suite
 
 Run with any Python 3.11+: on first use it creates .venv beside this file, installs the

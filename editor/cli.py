@@ -1,4 +1,4 @@
-"""Headless commands: import, build, proof; and the start of the app.
+"""Headless commands: import, build, proof, new, add, correct; and the start of the app.
 
 Every failure the user can cause (a bad file, a bad issue) ends with one Chinese line on
 stderr and exit status 2, never a traceback; `proof` exits 1 when there are errors.
@@ -159,6 +159,71 @@ def cmd_proof(a) -> int:
     return 1 if any(d.severity.value == "error" for d in diags) else 0
 
 
+def _block_kind(name: str) -> str | None:
+    """in: a block kind as the app names it (层次标题) or its id (heading); out: the id or None."""
+    from .model import BlockKind
+    from .ui.labels import KIND_NAMES      # plain data, no Qt
+    by_name = {label: kind.value for kind, label in KIND_NAMES.items()}
+    return by_name.get(name) or next((k.value for k in BlockKind if k.value == name), None)
+
+
+def cmd_correct(a) -> int:
+    """Correct paragraph PARA of document DOC (both 1-based: 第N篇 as `proof` lists it, 序号 as
+    the app's block list shows it) in the issue file — the entry the app writes for the same
+    edit. The source file is never changed."""
+    from .corrections import set_correction, stale
+    from .issuefile import write_issue
+    from .pipeline import import_received, load_issue
+    from .ui.labels import KIND_NAMES
+    changes: dict = {}
+    if a.kind is not None:
+        changes["kind"] = _block_kind(a.kind)
+        if changes["kind"] is None:
+            return _fail(f"段落类型“{a.kind}”无法识别，可用：{'、'.join(KIND_NAMES.values())}")
+    if a.level is not None:
+        changes["level"] = a.level
+    if a.text is not None:
+        changes["text"] = a.text
+    if not changes:
+        return _fail("请用 --text、--kind 或 --level 指定要改的内容")
+    try:
+        issue = load_issue(a.issue)          # anchors the corrections already there, too
+        refs = [ref for _s, ref in issue.refs()]
+        if not 1 <= a.doc <= len(refs):
+            return _fail(f"{a.issue}：没有第 {a.doc} 篇文件（本期共 {len(refs)} 篇）")
+        ref = refs[a.doc - 1]
+        received = import_received(a.issue, ref).blocks
+    except Exception as e:   # noqa: BLE001 — every failure becomes one clear line
+        return _fail(_message(e, a.issue))
+    if not 1 <= a.para <= len(received):
+        return _fail(f"{ref.source}：没有第 {a.para} 段（共 {len(received)} 段）")
+    block = received[a.para - 1]
+    if a.text is not None and block.kind.value in ("table", "image", "page_break"):
+        return _fail(f"{ref.source}：第 {a.para} 段是{KIND_NAMES[block.kind]}，不能改文字")
+    ref.corrections = set_correction(ref.corrections, a.para - 1, changes, block)
+    try:
+        write_issue(issue, a.issue)
+    except OSError as e:
+        return _fail(_message(e, a.issue))
+    print(f"已修改第 {a.doc} 篇（{ref.document.title or ref.source}）第 {a.para} 段")
+    lost = stale(ref.corrections)
+    if lost:
+        print(f"注意：此文件有 {len(lost)} 处修改无法对应（源文件已修改），"
+              f"运行 `python main.py proof {a.issue}` 查看", file=sys.stderr)
+    return 0
+
+
+def add_correct_parser(sub) -> None:
+    s = sub.add_parser("correct", help="修改某篇文件某一段的文字、类型或级别（保存在期刊文件里）")
+    s.add_argument("issue", help="期刊文件（issue.json）")
+    s.add_argument("doc", type=int, help="第几篇文件（从 1 起，与校对列表的“第N篇”相同）")
+    s.add_argument("para", type=int, help="第几段（从 1 起，与窗口中段落表的序号相同）")
+    s.add_argument("--text", help="改正后的文字")
+    s.add_argument("--kind", help="段落类型，如 层次标题、正文、落款（或 heading、paragraph…）")
+    s.add_argument("--level", type=int, choices=range(0, 5), help="层次标题级别 1–4（0 = 无）")
+    s.set_defaults(func=cmd_correct)
+
+
 def cmd_app(a) -> int:
     """The window (no issue: the last one, or the welcome page). Without any display — a
     server, a CI box — build the issue (or the sample) headless and say where it went."""
@@ -181,7 +246,7 @@ def cmd_app(a) -> int:
 
 
 def run(argv: list[str]) -> int:
-    commands = {"import", "build", "proof", "new", "add"}
+    commands = {"import", "build", "proof", "new", "add", "correct"}
     if not argv or argv[0] not in commands:
         p = argparse.ArgumentParser(prog="main.py", description="济南市人民政府公报排版工具")
         p.add_argument("issue", nargs="?", help="期刊文件（issue.json）")
@@ -221,5 +286,6 @@ def run(argv: list[str]) -> int:
     s.add_argument("issue")
     s.add_argument("--json", action="store_true")
     s.set_defaults(func=cmd_proof)
+    add_correct_parser(sub)
     a = p.parse_args(argv)
     return a.func(a)

@@ -1,8 +1,11 @@
 """The issue file (issue.json): metadata, 栏目, document order, sources and corrections.
 
 in: a path; out: an Issue whose DocumentRefs are not yet imported (see pipeline.load_issue).
-Writes are atomic: a temporary file beside the target, fsync, rename. A broken file or an
-unknown format version raises IssueFileError with a Chinese message and changes nothing.
+Format 2 stores with each correction the text it corrects (`original`), so it can be
+found again when the source changes (editor/corrections.py); format 1 files still open,
+their corrections are anchored when first imported. Writes are atomic: a temporary file
+beside the target, fsync, rename. A broken file or an unknown (or newer) format version
+raises IssueFileError with a Chinese message and changes nothing.
 """
 from __future__ import annotations
 
@@ -12,10 +15,12 @@ import tempfile
 from dataclasses import fields
 from pathlib import Path
 
-from .model import Correction, DocumentRef, Issue, Section
+from .model import BlockKind, Correction, DocumentRef, Issue, Section
 
 FORMAT = "gazette-issue"
-VERSION = 1
+VERSION = 2
+READABLE = (1, 2)     # format 1: corrections without `original`
+_CORRECTION_KEYS = ("block", "original", "kind", "level", "text")   # in the order written
 _META = [f.name for f in fields(Issue) if f.name not in ("sections",)]
 
 
@@ -33,19 +38,41 @@ def issue_to_dict(issue: Issue) -> dict:
             if ref.kind:
                 entry["kind"] = ref.kind
             if ref.corrections:
-                entry["corrections"] = [
-                    {k: v for k, v in vars(c).items() if v is not None} for c in ref.corrections]
+                entry["corrections"] = [correction_to_dict(c) for c in ref.corrections]
             docs.append(entry)
         sections.append({"name": s.name, "documents": docs})
     return {"format": FORMAT, "version": VERSION, "issue": meta, "sections": sections}
 
 
+def correction_to_dict(c: Correction) -> dict:
+    """The issue file's entry for one correction (the CLI and the app write the same)."""
+    return {k: getattr(c, k) for k in _CORRECTION_KEYS if getattr(c, k) is not None}
+
+
+def _correction(entry: dict) -> Correction:
+    """in: one stored correction; out: a Correction, or ValueError saying what is wrong."""
+    unknown = set(entry) - set(_CORRECTION_KEYS)
+    if unknown:
+        raise ValueError(f"修改记录中有未知字段 {', '.join(sorted(unknown))}")
+    c = Correction(**entry)
+    whole = all(isinstance(v, int) and not isinstance(v, bool) for v in (c.block, c.level or 0))
+    if not whole or c.block < 0 or not all(isinstance(v, (str, type(None))) for v in (c.text, c.original)):
+        raise ValueError(f"修改记录有误：{entry}")
+    if c.kind is not None and c.kind not in {k.value for k in BlockKind}:
+        raise ValueError(f"修改记录中的段落类型 {c.kind!r} 无法识别")
+    return c
+
+
 def issue_from_dict(data: dict, where: str = "") -> Issue:
     if not isinstance(data, dict) or data.get("format") != FORMAT:
         raise IssueFileError(f"{where}：不是公报期刊文件（缺少 format: {FORMAT}）")
-    if data.get("version") != VERSION:
-        raise IssueFileError(f"{where}：文件格式版本 {data.get('version')!r} 无法识别"
-                             f"（本程序支持版本 {VERSION}）")
+    version = data.get("version")
+    if isinstance(version, int) and not isinstance(version, bool) and version > VERSION:
+        raise IssueFileError(f"{where}：期刊文件由较新版本的程序保存（文件格式版本 {version}），"
+                             f"本程序只能打开版本 {READABLE[0]}–{VERSION}，请更新本程序后再打开")
+    if isinstance(version, bool) or version not in READABLE:
+        raise IssueFileError(f"{where}：文件格式版本 {version!r} 无法识别"
+                             f"（本程序支持版本 {READABLE[0]}–{VERSION}）")
     try:
         meta = data.get("issue", {})
         unknown = set(meta) - set(_META)
@@ -57,7 +84,7 @@ def issue_from_dict(data: dict, where: str = "") -> Issue:
             for d in s.get("documents", []):
                 section.documents.append(DocumentRef(
                     source=str(d["source"]), kind=d.get("kind"),
-                    corrections=[Correction(**c) for c in d.get("corrections", [])]))
+                    corrections=[_correction(c) for c in d.get("corrections", [])]))
             issue.sections.append(section)
     except IssueFileError:
         raise

@@ -9,15 +9,17 @@ import threading
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from .corrections import apply_corrections
 from .importers import import_path
 from .importers.errors import ImportRefused
+from .importers.proofread import CHECK_CODES, check_document
 from .issuefile import read_issue
 from .layout.fonts import ensure_truetype, resolve_fonts
 from .layout.issue import layout_issue
 from .layout.metrics import FontMetrics
 from .layout.pages import LayoutResult
 from .layout.spec import LayoutSpec, load_spec
-from .model import BlockKind, Diagnostic, Document, DocumentRef, Issue, Run, Severity
+from .model import Diagnostic, Document, DocumentRef, Issue
 
 
 class BuildError(Exception):
@@ -32,46 +34,35 @@ class BuildResult:
     outputs: list[Path] = field(default_factory=list)
 
 
-def apply_corrections(doc: Document, corrections) -> None:
-    """The editor's changes (kept in the issue file) on top of the imported document."""
-    for c in corrections:
-        if not 0 <= c.block < len(doc.blocks):
-            doc.diagnostics.append(Diagnostic(
-                Severity.WARNING, "stale-correction",
-                f"第 {c.block + 1} 段的修改已无法对应（源文件可能已变）", block=c.block))
-            continue
-        block = doc.blocks[c.block]
-        if c.kind:
-            block.kind = BlockKind(c.kind)
-            block.reason = "编辑修改"
-        if c.level is not None:
-            block.level = c.level
-        if c.text is not None:
-            bold = bool(block.runs and all(r.bold for r in block.runs))
-            block.runs = [Run(c.text, bold=bold)]
-
-
 def as_listed(doc: Document, ref: DocumentRef) -> Document:
     """A document as the issue file lists it: its stored source path, the editor's 文种 and
-    corrections applied (in place; returns the document)."""
+    corrections applied (in place; returns the document), and the proofreading checks run
+    again on that text — 校对 speaks of what will be printed, not of what was received."""
+    received_from = doc.source
     doc.source = ref.source
     if ref.kind:
         doc.kind = ref.kind
     apply_corrections(doc, ref.corrections)
+    doc.diagnostics = [d for d in doc.diagnostics if d.code not in CHECK_CODES] + check_document(doc)
+    for d in doc.diagnostics:
+        d.source = d.source or received_from
     return doc
+
+
+def import_received(issue_path: str | Path, ref: DocumentRef) -> Document:
+    """in: the issue file's path and one of its refs; out: the ref's source as received.
+    Raises BuildError (a Chinese line naming the file)."""
+    try:
+        return import_path(Path(issue_path).parent / ref.source)
+    except ImportRefused as e:
+        raise BuildError(str(e)) from None
 
 
 def load_issue(path: str | Path) -> Issue:
     """Read the issue file and import every document it lists (corrections applied)."""
-    path = Path(path)
     issue = read_issue(path)
-    for section, ref in issue.refs():
-        source = (path.parent / ref.source)
-        try:
-            doc = import_path(source)
-        except ImportRefused as e:
-            raise BuildError(str(e)) from None
-        ref.document = as_listed(doc, ref)
+    for _section, ref in issue.refs():
+        ref.document = as_listed(import_received(path, ref), ref)
     return issue
 
 

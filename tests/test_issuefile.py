@@ -26,7 +26,7 @@ def test_round_trip_keeps_everything(tmp_path):
     again = read_issue(path)
     assert again == sample_issue()
     data = json.loads(path.read_text(encoding="utf-8"))
-    assert data["format"] == "gazette-issue" and data["version"] == 1
+    assert data["format"] == "gazette-issue" and data["version"] == 2
     assert "济南市人民政府" in path.read_text(encoding="utf-8")   # human-readable, not \\u escapes
 
 

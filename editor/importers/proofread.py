@@ -1,10 +1,12 @@
-"""Proofreading checks run while recognising.
+"""Proofreading checks run while recognising, and again on the text as corrected.
 
 in: a recognised Document (or one Block and its index); out: Diagnostics with Chinese
 messages and `block=` set. Per document: 文号 with wrong year brackets, a letter-type 公文
 without 成文日期 or 落款 (WARNING). Per block: brackets or quotes that do not pair up within
 the paragraph (WARNING), half-width , ; : ? ! or ( ) between Chinese characters (WARNING),
-ASCII spaces between two Chinese characters (INFO).
+ASCII spaces between two Chinese characters (INFO). pipeline.as_listed replaces what these
+checks found (CHECK_CODES) by a new run on the corrected document, so 校对 speaks of what
+will print; blocks that do not print (不印) are not checked.
 """
 from __future__ import annotations
 
@@ -31,11 +33,23 @@ _LETTER_KINDS = {"通知", "通报", "意见", "决定", "批复", "函", "请�
 # Spaces are part of the form in these kinds: organ names side by side, 均排 chapter titles.
 _SPACED_KINDS = {BlockKind.TITLE, BlockKind.ANNEX_TITLE, BlockKind.SIGNATURE, BlockKind.AUTHOR,
                  BlockKind.CHAPTER, BlockKind.SUBTITLE, BlockKind.TABLE, BlockKind.DATE}
+# Nothing to check in blocks that print no text of their own, or do not print at all.
+_UNCHECKED = {BlockKind.IMAGE, BlockKind.PAGE_BREAK, BlockKind.TABLE, BlockKind.OMITTED}
+CHECK_CODES = frozenset({"unpaired-brackets", "unpaired-quotes", "halfwidth-punctuation", "stray-space",
+                         "doc-number-brackets", "missing-date", "missing-signature"})
+
+
+def check_document(doc: Document) -> list[Diagnostic]:
+    """Every check of this module on one document: the document's, then each block's."""
+    found = structure_diagnostics(doc)
+    for index, block in enumerate(doc.blocks):
+        found.extend(proofread(block, index))
+    return found
 
 
 def proofread(block: Block, index: int) -> list[Diagnostic]:
     """All single-block checks for one block."""
-    if block.kind in (BlockKind.IMAGE, BlockKind.PAGE_BREAK, BlockKind.TABLE):
+    if block.kind in _UNCHECKED:
         return []
     text = block.text
     found = [check_brackets(text), check_quotes(text), check_halfwidth(text)]

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 
 from ..model import Block, BlockKind, Document
 from . import patterns as P
-from .proofread import proofread, structure_diagnostics
+from .proofread import check_document
 from .runs import all_bold, is_text, joined
 from .split import split_run_together
 
@@ -339,9 +339,7 @@ class _Scan:
             k = end
         blocks += [_note(b) for b in notes]
         doc = Document(blocks=blocks, kind=P.kind_of(_first(blocks, BlockKind.TITLE)))
-        doc.diagnostics = structure_diagnostics(doc)
-        for index, block in enumerate(blocks):
-            doc.diagnostics.extend(proofread(block, index))
+        doc.diagnostics = check_document(doc)
         return doc
 
 

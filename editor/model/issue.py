@@ -8,11 +8,17 @@ from .document import Document
 
 @dataclass
 class Correction:
-    """An editor's change to one recognised block, kept in the issue file, never in the source."""
-    block: int                 # index into Document.blocks as imported
+    """An editor's change to one recognised block, kept in the issue file, never in the source.
+
+    The block is found again by `original` (its text as received), so a correction follows
+    its paragraph when the source is revised; `block` is where it was last found (a hint).
+    """
+    block: int                 # index into Document.blocks as imported, where last found
     kind: str | None = None    # new BlockKind value
     level: int | None = None   # new heading level
     text: str | None = None    # corrected text (a typo in a submission)
+    original: str | None = None   # the block's text as received (None: not yet anchored)
+    stale: bool = False        # its paragraph is no longer in the source: applied nowhere (not stored)
 
 
 @dataclass

@@ -24,15 +24,20 @@ class BlocksModel(QAbstractTableModel):
     def __init__(self, parent=None):
         super().__init__(parent)
         self.ref = None
+        self.rows = 0          # the row count the view was last told of
 
     def set_ref(self, ref) -> None:
         self.beginResetModel()
         self.ref = ref
+        self.rows = len(self._blocks())
         self.endResetModel()
 
     def refresh(self) -> None:
-        """The ref's document was rebuilt: show it again (row count is unchanged)."""
-        if self.rowCount():
+        """The ref's document was rebuilt: show it again (all anew if its source was re-read
+        with another number of blocks)."""
+        if len(self._blocks()) != self.rows:
+            self.set_ref(self.ref)
+        elif self.rowCount():
             self.dataChanged.emit(self.index(0, 0), self.index(self.rowCount() - 1, len(COLUMNS) - 1))
 
     def _blocks(self):
@@ -51,7 +56,7 @@ class BlocksModel(QAbstractTableModel):
 
     def corrected_fields(self, row: int) -> set[str]:
         for c in self.ref.corrections if self.ref is not None else []:
-            if c.block == row:
+            if c.block == row and not c.stale:
                 return {f for f in ("kind", "level", "text") if getattr(c, f) is not None}
         return set()
 

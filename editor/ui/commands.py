@@ -10,6 +10,7 @@ import dataclasses
 
 from PySide6.QtGui import QUndoCommand
 
+from ..corrections import dropped, reapply, set_correction
 from ..model import Correction, DocumentRef, Section
 from .labels import META_LABELS
 
@@ -40,43 +41,52 @@ class SetMeta(QUndoCommand):
         self.session.set_meta(self.name, self.old)
 
 
-def _merged(corrections: list[Correction], block: int, changes: dict, original) -> list[Correction]:
-    """in: a ref's corrections, a block, field → new value and the block as received;
-    out: the new list, with one entry per block and no field that only repeats the original."""
-    entry = next((dataclasses.replace(c) for c in corrections if c.block == block), Correction(block))
-    for name, value in changes.items():
-        setattr(entry, name, value)
-    if original is not None:
-        if entry.kind == original.kind.value:
-            entry.kind = None
-        if entry.level == original.level:
-            entry.level = None
-        if entry.text == original.text:
-            entry.text = None
-    rest = [c for c in corrections if c.block != block]
-    if any(getattr(entry, f) is not None for f in ("kind", "level", "text")):
-        rest.append(entry)
-    return sorted(rest, key=lambda c: c.block)
+def received_block(session, ref: DocumentRef, block: int):
+    """out: block `block` of ref's document as received, or None (not imported, out of range)."""
+    raw = session.raw_document(ref)
+    return raw.blocks[block] if raw and 0 <= block < len(raw.blocks) else None
 
 
-class CorrectBlock(QUndoCommand):
-    """Correct a block's kind, level or text (None in `changes` = back to as received)."""
+class _SetCorrections(QUndoCommand):
+    """Replace a ref's corrections by `new` (undo: back to what they were)."""
 
-    def __init__(self, session, ref: DocumentRef, block: int, **changes):
-        names = {"kind": "类型", "level": "级别", "text": "文字"}
-        what = "、".join(names[k] for k in changes)
-        super().__init__(f"修改第 {block + 1} 段{what}")
+    def __init__(self, text: str, session, ref: DocumentRef, new: list[Correction]):
+        super().__init__(text)
         self.session, self.ref = session, ref
         self.old = [dataclasses.replace(c) for c in ref.corrections]
-        raw = session.raw_document(ref)
-        original = raw.blocks[block] if raw and 0 <= block < len(raw.blocks) else None
-        self.new = _merged(ref.corrections, block, changes, original)
+        self.new = new
 
     def redo(self):
         self.session.set_corrections(self.ref, self.new, self.ref.kind)
 
     def undo(self):
         self.session.set_corrections(self.ref, self.old, self.ref.kind)
+
+
+class CorrectBlock(_SetCorrections):
+    """Correct a block's kind, level or text (None in `changes` = back to as received):
+    the one way to set a correction on block `block` of `ref`."""
+
+    def __init__(self, session, ref: DocumentRef, block: int, **changes):
+        names = {"kind": "类型", "level": "级别", "text": "文字"}
+        what = "、".join(names[k] for k in changes)
+        new = set_correction(ref.corrections, block, changes, received_block(session, ref, block))
+        super().__init__(f"修改第 {block + 1} 段{what}", session, ref, new)
+
+
+class ReapplyCorrection(_SetCorrections):
+    """Put a correction that no longer finds its paragraph onto block `block` instead."""
+
+    def __init__(self, session, ref: DocumentRef, index: int, block: int):
+        new = reapply(ref.corrections, index, block, received_block(session, ref, block))
+        super().__init__(f"将修改重新应用到第 {block + 1} 段", session, ref, new)
+
+
+class DropCorrection(_SetCorrections):
+    """Drop a correction (one whose paragraph is gone from the source)."""
+
+    def __init__(self, session, ref: DocumentRef, index: int):
+        super().__init__("放弃无法对应的修改", session, ref, dropped(ref.corrections, index))
 
 
 class SetDocumentKind(QUndoCommand):

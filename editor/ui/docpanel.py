@@ -2,8 +2,11 @@
 
 in: an IssueSession and a selected DocumentRef (show_ref); out: intents as signals —
 correctionRequested(ref, block, changes), kindRequested(ref, 文种), sectionRequested(ref,
-section index), blockSelected(ref, block), compareRequested(ref). A block's text is
-corrected in the editor under the table; the source file is never changed.
+section index), blockSelected(ref, block), compareRequested(ref), and for a correction
+whose paragraph is gone from the revised source (listed above the table with its original
+and corrected text) reapplyRequested(ref, correction index, block) and
+dropRequested(ref, correction index). A block's text is corrected in the editor under
+the table; the source file is never changed.
 """
 from __future__ import annotations
 
@@ -14,6 +17,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QFormLayout, QHBoxL
                                QTableView, QVBoxLayout, QWidget)
 
 from .blocksmodel import KIND_COL, LEVEL_COL, BlocksModel, KindDelegate, LevelDelegate
+from .stalebox import StaleBox
 
 DOC_KINDS = ["", "报告", "通知", "通报", "意见", "决定", "办法", "规定", "批复", "函", "命令", "公告"]
 
@@ -24,6 +28,8 @@ class DocPanel(QWidget):
     sectionRequested = Signal(object, int)
     blockSelected = Signal(object, int)
     compareRequested = Signal(object)
+    reapplyRequested = Signal(object, int, int)
+    dropRequested = Signal(object, int)
 
     def __init__(self, parent=None):
         super().__init__(parent)
@@ -71,6 +77,9 @@ class DocPanel(QWidget):
         for col, width in enumerate((36, 76, 60, 240)):
             self.table.setColumnWidth(col, width)
         self.table.selectionModel().currentRowChanged.connect(self._row_changed)
+        self.stale = StaleBox(self.current_block)
+        self.stale.reapplyRequested.connect(lambda i, b: self.reapplyRequested.emit(self.ref, i, b))
+        self.stale.dropRequested.connect(lambda i: self.dropRequested.emit(self.ref, i))
 
         self.text = QPlainTextEdit()
         self.text.setPlaceholderText("选中一段后可在此改正文字（不改动源文件）")
@@ -107,6 +116,7 @@ class DocPanel(QWidget):
         self.splitter = split
         outer = QVBoxLayout(self)
         outer.addLayout(form)
+        outer.addWidget(self.stale)
         outer.addWidget(split, 1)
         self.show_ref(None)
 
@@ -143,6 +153,7 @@ class DocPanel(QWidget):
         self.kind.setCurrentText((ref.kind or "") if ref else "")
         if doc is not None and not ref.kind:
             self.kind.lineEdit().setPlaceholderText(f"（识别为：{doc.kind or '未识别'}）")
+        self.stale.show_corrections(ref.corrections if ref is not None else [])
         self._showing = False
 
     def select_block(self, block: int) -> None:
@@ -168,6 +179,7 @@ class DocPanel(QWidget):
         fixed = ok and "text" in self.model.corrected_fields(row)
         self.restore.setEnabled(bool(fixed))
         self.original.setText(f"原文：{raw.blocks[row].text}" if fixed and raw else "")
+        self.stale.update_buttons()
         if 0 <= row and not self._showing and self.ref is not None:
             self.blockSelected.emit(self.ref, row)
 
@@ -178,6 +190,8 @@ class DocPanel(QWidget):
             self._fill_fields()
             if row >= 0:
                 self._showing = True
+                if not self.table.currentIndex().isValid():     # the model was reset
+                    self.table.setCurrentIndex(self.model.index(row, 0))
                 self._row_changed(self.model.index(row, 0), None)
                 self._showing = False
 
@@ -185,7 +199,7 @@ class DocPanel(QWidget):
         if self.ref is not None and self.session.locate(self.ref) is None:
             self.show_ref(None)
         else:
-            self._fill_fields()
+            self._document_changed(self.ref)     # its source may have been read again
 
     # -- edits ---------------------------------------------------------------------------
     def _apply_text(self) -> None:

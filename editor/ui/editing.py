@@ -93,6 +93,13 @@ class Editing(QObject):
     def correct(self, ref: DocumentRef, block: int, changes: dict) -> None:
         self.push(cmd.CorrectBlock(self.session, ref, block, **changes))
 
+    def reapply_correction(self, ref: DocumentRef, index: int, block: int) -> None:
+        """A correction that lost its paragraph goes onto `block` (chosen by the editor)."""
+        self.push(cmd.ReapplyCorrection(self.session, ref, index, block))
+
+    def drop_correction(self, ref: DocumentRef, index: int) -> None:
+        self.push(cmd.DropCorrection(self.session, ref, index))
+
     def set_kind(self, ref: DocumentRef, kind: str) -> None:
         self.push(cmd.SetDocumentKind(self.session, ref, kind))
 

@@ -153,7 +153,9 @@ class MainWindow(QMainWindow):
         intents = [(self.tree.documentMoved, "move_document"), (self.tree.sectionMoved, "move_section"),
                    (self.tree.filesDropped, "add_files"), (self.tree.sectionRenamed, "rename_section"),
                    (self.meta.edited, "set_meta"), (self.doc.correctionRequested, "correct"),
-                   (self.doc.kindRequested, "set_kind"), (self.doc.sectionRequested, "move_to_section")]
+                   (self.doc.kindRequested, "set_kind"), (self.doc.sectionRequested, "move_to_section"),
+                   (self.doc.reapplyRequested, "reapply_correction"),
+                   (self.doc.dropRequested, "drop_correction")]
         for signal, name in intents:    # to whichever issue is open when the signal comes
             signal.connect(lambda *args, name=name: self.editing and getattr(self.editing, name)(*args))
 

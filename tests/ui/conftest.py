@@ -4,7 +4,7 @@ from pathlib import Path
 
 import pytest
 
-from ui_helpers import SAMPLE_DIR, wait_layout
+from ui_helpers import SAMPLE_DIR, close_window, open_window
 
 
 @pytest.fixture
@@ -26,14 +26,6 @@ def config_dir(tmp_path, monkeypatch) -> Path:
 @pytest.fixture
 def window(qtbot, issue_copy, config_dir):
     """The main window (no modal dialogs) with the copied sample issue open and laid out."""
-    from editor.ui.mainwindow import MainWindow
-    from editor.ui.settings import Settings
-    w = MainWindow(Settings(config_dir / "settings.ini"), interactive=False)
-    qtbot.addWidget(w)
-    w.resize(1366, 768)
-    w.show()
-    assert w.files.open_issue(issue_copy)
-    wait_layout(qtbot, w)
+    w = open_window(qtbot, config_dir, issue_copy)
     yield w
-    w.files.close_issue()
-    w.job.shutdown()
+    close_window(w)

@@ -21,14 +21,15 @@ from ui_helpers import ROOT
 pytestmark = pytest.mark.gui
 
 
-def first_level1_heading(issue_json) -> int:
-    """The block index of the first 一、 heading of the issue's first document."""
+def first_level1_heading(issue_json) -> tuple[int, str]:
+    """The block index and text of the first 一、 heading of the issue's first document."""
     from editor.importers import import_path
     from editor.issuefile import read_issue
     from editor.model import BlockKind
     source = issue_json.parent / read_issue(issue_json).sections[0].documents[0].source
     blocks = import_path(source).blocks
-    return next(b for b, blk in enumerate(blocks) if blk.kind == BlockKind.HEADING and blk.level == 1)
+    return next((b, blk.text) for b, blk in enumerate(blocks)
+                if blk.kind == BlockKind.HEADING and blk.level == 1)
 
 
 def app_env(tmp_path, **extra) -> dict:
@@ -70,7 +71,7 @@ def png_size(path) -> tuple[int, int]:
 @pytest.mark.skipif(sys.platform == "win32", reason="SIGKILL")
 def test_killed_app_offers_its_edit_back(issue_copy, tmp_path):
     original = issue_copy.read_bytes()
-    block = first_level1_heading(issue_copy)
+    block, text = first_level1_heading(issue_copy)
     edit = {"meta": {"phone": "0531-12345678"}, "correct": [{"doc": 0, "block": block, "level": 2}]}
     first = subprocess.Popen(
         [sys.executable, str(ROOT / "main.py"), str(issue_copy)], cwd=ROOT, text=True,
@@ -96,7 +97,8 @@ def test_killed_app_offers_its_edit_back(issue_copy, tmp_path):
     restored = json.loads(state.read_text(encoding="utf-8"))
     assert restored["modified"] is True                     # restored, not yet saved
     assert restored["issue"]["issue"]["phone"] == "0531-12345678"
-    assert restored["issue"]["sections"][0]["documents"][0]["corrections"] == [{"block": block, "level": 2}]
+    assert restored["issue"]["sections"][0]["documents"][0]["corrections"] == [
+        {"block": block, "original": text, "level": 2}]
     assert restored["pages"] > 40
     assert png_size(shot) == (1600, 1000)
     assert issue_copy.read_bytes() == original

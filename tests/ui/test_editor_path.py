@@ -91,7 +91,8 @@ def test_editor_path(qtbot, window, issue_copy, tmp_path):
     assert window.files.save()
     saved = json.loads(issue_copy.read_text(encoding="utf-8"))
     entry = saved["sections"][3]["documents"][-1]
-    assert entry == {"source": "../drop/new.docx", "corrections": [{"block": row, "level": 2}]}
+    assert entry == {"source": "../drop/new.docx",
+                     "corrections": [{"block": row, "original": "二、工作措施", "level": 2}]}
     assert not window.session.modified
 
     export_and_check(qtbot, window, final, tmp_path / "out", k)

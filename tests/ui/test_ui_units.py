@@ -1,10 +1,8 @@
-"""The app's small pure pieces: correction merging, spreads, diff marks, recovery, targets."""
+"""The app's small pure pieces: spreads, diff marks, recovery, targets."""
 import json
 import os
 import time
 
-from editor.model import Block, BlockKind, Correction
-from editor.ui.commands import _merged
 from editor.ui.compare import comparable, compare_html, marked
 from editor.ui.export import default_stem, targets_for
 from editor.ui.pageview import spreads
@@ -12,18 +10,6 @@ from editor.ui.recovery import discard_recovery, pending_recovery, read_recovery
 from editor.ui.session import relative_source
 from editor.issuefile import issue_to_dict
 from editor.model import Issue, Section, DocumentRef
-
-
-def test_one_correction_per_block_and_none_that_repeats_the_original():
-    original = Block.of(BlockKind.HEADING, "二、工作措施", level=1)
-    fixes = _merged([], 4, {"level": 2}, original)
-    assert fixes == [Correction(4, level=2)]
-    fixes = _merged(fixes, 4, {"text": "二、主要措施"}, original)
-    assert fixes == [Correction(4, level=2, text="二、主要措施")]
-    fixes = _merged(fixes + [Correction(1, kind="title")], 4, {"level": 1}, original)
-    assert fixes == [Correction(1, kind="title"), Correction(4, text="二、主要措施")]
-    assert _merged(fixes, 4, {"text": None}, original) == [Correction(1, kind="title")]
-    assert _merged([], 4, {"kind": "heading"}, original) == []
 
 
 def test_spreads_open_like_the_printed_issue():

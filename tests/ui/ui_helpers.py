@@ -54,6 +54,24 @@ def wait_layout(qtbot, window):
     return window.live.current()
 
 
+def open_window(qtbot, config_dir: Path, issue: Path):
+    """out: the main window (no modal dialogs) at 1366×768 with `issue` open and laid out."""
+    from editor.ui.mainwindow import MainWindow
+    from editor.ui.settings import Settings
+    w = MainWindow(Settings(config_dir / "settings.ini"), interactive=False)
+    qtbot.addWidget(w)
+    w.resize(1366, 768)
+    w.show()
+    assert w.files.open_issue(issue)
+    wait_layout(qtbot, w)
+    return w
+
+
+def close_window(w) -> None:
+    w.files.close_issue()
+    w.job.shutdown()
+
+
 def drop_on(tree, item, mime: QMimeData) -> None:
     """Deliver a real QDropEvent to the tree at the middle of `item`."""
     pos = QPointF(tree.visualItemRect(item).center())
