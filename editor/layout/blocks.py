@@ -7,6 +7,8 @@ bottom nor its last line alone at a page top, the 落款 stays with its date.
 """
 from __future__ import annotations
 
+import re
+
 from dataclasses import replace
 
 from ..model import Block, BlockKind, Diagnostic, Document, Severity
@@ -113,33 +115,64 @@ def set_block(ts: Typesetter, block: Block, index: int, note_indent: float,
     return ts.set_runs(ts.runs_for(block, style), style, index)
 
 
-def _two_columns(ts: Typesetter, items: list[tuple[int, Block]]) -> list[SetLine]:
-    """List items of a 名单 set two to a line, row by row (reading order stays 1, 2, 3, 4…);
-    an item too long for half the line gets a full line of its own."""
+LIST_NUMBER = re.compile(r"\s*([（(]\d{1,3}[）)]|[（(][一二三四五六七八九十]{1,3}[）)]|\d{1,3}[.．、])\s*")
+
+
+SENTENCE_MARKS = re.compile(r"[，。；：！？]")     # an item that is a clause, not a name
+
+
+def _without_prefix(runs: list, n: int) -> list:
+    """`runs` with their first n characters taken off."""
+    out = []
+    for text, *rest in runs:
+        cut = min(n, len(text))
+        n -= cut
+        if text[cut:]:
+            out.append((text[cut:], *rest))
+    return out
+
+
+def _name_list(ts: Typesetter, items: list[tuple[int, Block]]) -> list[SetLine]:
+    """The items of a 名单: numbers at the indent, every name at one tab after the widest
+    number (a name that wraps goes on under itself); two items to a line, row by row, when
+    both are names (no clause marks) that fit half the measure (reading order stays 1, 2, 3, 4…)."""
     _, style = ts.style_for(items[0][1])
     indent = style.indent * style.size
+    col = replace(style, align="left", indent=0, left=0, right=0)
+    found = [(index, block, LIST_NUMBER.match(block.text)) for index, block in items]
+    number_w = max((ts.text_width(m.group(1), col.font, col.size) for _, _, m in found if m), default=0.0)
+    name_x = indent + (number_w + col.size / 2 if number_w else 0.0)
     half = ts.measure / 2
-    col = replace(style, align="left", indent=0)
-    sets = []
-    for index, block in items:
-        lines = ts.set_runs(ts.runs_for(block, col), col, index, measure=half - indent)
-        sets.append((index, block, lines[0] if len(lines) == 1 else None))
+
+    def item_lines(index: int, block: Block, m, width: float) -> list[SetLine]:
+        runs = ts.runs_for(block, col)
+        name = _without_prefix(runs, m.end()) if m else runs
+        lines = [_shifted(ln, name_x) for ln in ts.set_runs(name, col, index, measure=width - name_x)]
+        if m and lines:
+            number = ts.set_runs([(m.group(1), runs[0][1], col.size, 0.0)], col, index)[0]
+            lines[0].segments = _shifted(number, indent).segments + lines[0].segments
+        return lines
+
+    halves = [item_lines(index, block, m, half) for index, block, m in found]
     rows: list[SetLine] = []
     k = 0
-    while k < len(sets):
-        index, block, one = sets[k]
-        pair = sets[k + 1] if k + 1 < len(sets) else None
-        if one is None or pair is None or pair[2] is None:
-            # no partner that fits: the item takes a line of its own
-            rows += ts.set_runs(ts.runs_for(block, style), style, index)
-            k += 1
+    while k < len(found):
+        pair = (k + 1 < len(found) and len(halves[k]) == 1 and len(halves[k + 1]) == 1
+                and not (SENTENCE_MARKS.search(found[k][1].text)
+                         or SENTENCE_MARKS.search(found[k + 1][1].text)))
+        if pair:
+            row = halves[k][0]
+            row.segments += _shifted(halves[k + 1][0], half).segments
+            row.first = row.last = True
+            rows.append(row)
+            k += 2
             continue
-        row = _shifted(one, indent)
-        row.segments += _shifted(pair[2], half + indent).segments
-        rows.append(row)
-        k += 2
-    for row in rows:
-        row.first = row.last = True
+        index, block, m = found[k]
+        lines = item_lines(index, block, m, ts.measure)   # a line of its own
+        if len(lines) >= 2:          # an item's lines stay together at a column break
+            lines[0].keep_with_next = lines[-2].keep_with_next = True
+        rows += lines
+        k += 1
     return rows
 
 
@@ -149,16 +182,30 @@ def _shifted(line: SetLine, dx: float) -> SetLine:
 
 
 def _list_runs(blocks: list[Block]) -> dict[int, list[int]]:
-    """Start index → indices of each run of at least 6 consecutive list items."""
+    """Start index → indices of each run of at least 2 consecutive list items."""
     runs, k = {}, 0
     while k < len(blocks):
         j = k
         while j < len(blocks) and blocks[j].kind == BlockKind.LIST_ITEM:
             j += 1
-        if j - k >= 6:
+        if j - k >= 2:
             runs[k] = list(range(k, j))
         k = max(j, k + 1)
     return runs
+
+
+def spanning_blocks(ts: Typesetter, blocks: list[Block]) -> set[int]:
+    """Blocks set across all columns: those whose style spans, and a block that keeps with a
+    spanning one below it (附件 over an appended plan's title), which goes up with it."""
+    out: set[int] = set()
+    for i in range(len(blocks) - 1, -1, -1):
+        block = blocks[i]
+        if ts.style_for(block)[1].span:
+            out.add(i)
+        elif (i + 1 in out and (block.kind in KEEP_WITH_NEXT or is_standalone_heading(block))
+              and block.kind != BlockKind.SIGNATURE):
+            out.add(i)
+    return out
 
 
 def layout_blocks(doc: Document, doc_index: int, ts: Typesetter) -> list[SetLine]:
@@ -170,13 +217,14 @@ def layout_blocks(doc: Document, doc_index: int, ts: Typesetter) -> list[SetLine
     list_runs = _list_runs(doc.blocks)
     ts.measure = ts.spec.column_measure        # 落款 and 名单 stand in the columns
     offsets = signature_offsets(ts, doc.blocks)
+    spanning = spanning_blocks(ts, doc.blocks) if ts.spec.columns > 1 else set()
     skip_to = 0
     for i, block in enumerate(doc.blocks):
         if i < skip_to:
             continue
         if i in list_runs:
             ts.measure = ts.spec.column_measure
-            out += _two_columns(ts, [(k, doc.blocks[k]) for k in list_runs[i]])
+            out += _name_list(ts, [(k, doc.blocks[k]) for k in list_runs[i]])
             skip_to = list_runs[i][-1] + 1
             continue
         if block.kind == BlockKind.ISSUED and out:
@@ -189,7 +237,8 @@ def layout_blocks(doc: Document, doc_index: int, ts: Typesetter) -> list[SetLine
                                              document=doc_index, block=i))
             continue
         name, style = ts.style_for(block)
-        ts.measure = ts.spec.measure if style.span else ts.spec.column_measure
+        span = i in spanning
+        ts.measure = ts.spec.measure if span else ts.spec.column_measure
         if block.kind == BlockKind.ATTACHMENT_NOTE and block.text.startswith(ATTACHMENT_LEAD[:2]):
             lead = ATTACHMENT_LEAD if block.text.startswith(ATTACHMENT_LEAD) else block.text[:3]
             note_indent = style.indent * style.size + ts.text_width(lead, style.font, style.size)
@@ -209,7 +258,7 @@ def layout_blocks(doc: Document, doc_index: int, ts: Typesetter) -> list[SetLine
             lines[-2].keep_with_next = True         # no widow at a page top
         lines[-1].space_after = style.space_after * pitch
         for ln in lines:
-            ln.span = style.span
+            ln.span = span
         out += lines
     ts.measure = ts.spec.measure
     return out

@@ -173,7 +173,7 @@ def _place_columns(lines, i: int, j: int, spec: LayoutSpec, cur: _Cursor) -> int
         if not cols:                     # not even one line fits under the text above
             cur.next_page()
             continue
-        if k >= j and len(cols) > 1:
+        if k >= j and spec.columns > 1:
             cols = _balanced(lines, i, j, spec, top) or cols
         for placed in cols:
             cur.page.add(placed)

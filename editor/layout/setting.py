@@ -32,6 +32,20 @@ def _in_reading_order(xs: tuple[float, ...], before: float | None) -> tuple[floa
     return tuple(out)
 
 
+HAN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
+
+
+def _widen_spaces_between_han(m: "_Measured", tracking) -> None:
+    """A space between two Han characters is a deliberate gap, not a word space (Chinese has
+    none): 第一条　为…, 第一章　总　则, organ names side by side — one em (with the grid's
+    tracking), as a 全角 space would be."""
+    chars = m.chars
+    for i in range(1, len(chars) - 1):
+        if chars[i] == " " and HAN.match(chars[i - 1]) and HAN.match(chars[i + 1]):
+            size = m.sizes[i]
+            m.advances[i] = size + tracking(size)
+
+
 @dataclass
 class _Measured:
     chars: list[str]
@@ -116,6 +130,7 @@ class Typesetter:
                 out.roles.append(role2)
                 out.rises.append(rise)
                 out.shifts.append(shift)
+        _widen_spaces_between_han(out, self.tracking)
         return out
 
     def set_runs(self, runs: list[tuple[str, str, float, float]], style: Style,

@@ -84,11 +84,32 @@ def test_short_list_items_pair_up_in_reading_order(ts):
     items = [Block.of(K.LIST_ITEM, f"{n}. 济南某某有限公司") for n in range(1, 8)]
     items.insert(3, Block.of(K.LIST_ITEM, "4. 一家名字非常非常长以至于半行放不下的股份有限公司济南分公司"))
     rows = layout_blocks(Document(items), 0, ts)
-    texts = [text_of(r) for r in rows]
-    assert texts[0] == "1. 济南某某有限公司2. 济南某某有限公司"
+    texts = [text_of(r).replace(" ", "") for r in rows]
+    assert texts[0] == "1.济南某某有限公司2.济南某某有限公司"
     assert texts[1].startswith("3.") and "4." not in texts[1]
-    assert texts[2].startswith("4. 一家名字")
-    assert "".join(texts).replace(" ", "") == "".join(b.text for b in items).replace(" ", "")
+    assert texts[2].startswith("4.一家名字")
+    assert "".join(texts) == "".join(b.text for b in items).replace(" ", "")
+
+
+def name_x(line, number_len):
+    """x of the first character after the item's number on a line."""
+    xs = [x for s in line.segments for x in s.xs]
+    return xs[number_len]
+
+
+def test_names_align_whatever_the_number_width_and_wrap_under_themselves(ts):
+    items = [Block.of(K.LIST_ITEM, f"{n}. 济南某某有限公司") for n in range(8, 12)]
+    items.append(Block.of(K.LIST_ITEM, "12. 一家名字非常非常长以至于一行放不下的股份有限公司济南市历下区分公司"))
+    items.append(Block.of(K.LIST_ITEM, "13. 有明显污渍的；"))
+    items.append(Block.of(K.LIST_ITEM, "14. 有严重变色的；"))
+    rows = layout_blocks(Document(items), 0, ts)
+    first = rows[0]
+    assert name_x(first, 2) == pytest.approx(name_x(rows[1], 3))          # 8. and 10. (paired rows)
+    long = [r for r in rows if r.block == 4]
+    assert len(long) >= 2
+    assert long[1].segments[0].xs[0] == pytest.approx(name_x(long[0], 3))  # wraps under the name
+    clauses = [text_of(r) for r in rows if r.block in (5, 6)]
+    assert len(clauses) == 2                                            # clauses never pair up
 
 
 def test_issue_toc_numbers_follow_the_pagination():
