@@ -6,6 +6,7 @@ unknown format version raises IssueFileError with a Chinese message and changes 
 """
 from __future__ import annotations
 
+import errno
 import json
 import os
 import tempfile
@@ -13,10 +14,12 @@ from dataclasses import fields
 from pathlib import Path
 
 from .model import Correction, DocumentRef, Issue, Section
+from .oserrors import os_reason
 
 FORMAT = "gazette-issue"
 VERSION = 1
 _META = [f.name for f in fields(Issue) if f.name not in ("sections",)]
+_UNSET_OMITTED = {"previous_total": 0}   # fields added later: written only when set
 
 
 class IssueFileError(Exception):
@@ -25,6 +28,9 @@ class IssueFileError(Exception):
 
 def issue_to_dict(issue: Issue) -> dict:
     meta = {name: getattr(issue, name) for name in _META}
+    for name, unset in _UNSET_OMITTED.items():
+        if meta[name] == unset:
+            del meta[name]
     sections = []
     for s in issue.sections:
         docs = []
@@ -71,7 +77,7 @@ def read_issue(path: str | os.PathLike) -> Issue:
     try:
         raw = path.read_bytes()
     except OSError as e:
-        raise IssueFileError(f"{path}：无法读取期刊文件（{e.strerror}）") from None
+        raise IssueFileError(f"{path}：无法读取期刊文件（{os_reason(e)}）") from None
     try:
         data = json.loads(raw.decode("utf-8-sig"))
     except (UnicodeDecodeError, json.JSONDecodeError) as e:
@@ -126,3 +132,13 @@ def relative_source(path: str | os.PathLike, issue_dir: str | os.PathLike) -> st
 def write_issue(issue: Issue, path: str | os.PathLike) -> None:
     text = json.dumps(issue_to_dict(issue), ensure_ascii=False, indent=2) + "\n"
     write_atomic(path, text.encode("utf-8"))
+
+
+def create_issue(issue: Issue, path: str | os.PathLike) -> None:
+    """Write a new issue file, making its missing folders; never over an existing file
+    (FileExistsError)."""
+    path = Path(path)
+    if path.exists():
+        raise FileExistsError(errno.EEXIST, "exists", str(path))
+    path.parent.mkdir(parents=True, exist_ok=True)
+    write_issue(issue, path)
