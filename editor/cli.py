@@ -158,9 +158,12 @@ def cmd_add(a) -> int:
     listed = [ref.source for _s, ref in issue.refs()]
     titles = []
     for n, file in enumerate(a.files):
-        same = listed_as(file, folder, listed) or listed_as(file, folder, a.files[:n])
+        same = listed_as(file, folder, listed)
         if same:
             return _fail(f"{file}：已在本期中（{same}），不会重复加入")
+        twin = listed_as(file, folder, [str(Path(f).resolve()) for f in a.files[:n]])
+        if twin:
+            return _fail(f"{file}：与 {twin} 是同一个文件，不会重复加入")
         try:
             titles.append(import_path(file).title or Path(file).name)
         except ImportRefused as e:

@@ -124,6 +124,10 @@ def test_add_refuses_a_file_already_in_the_issue(tmp_path):
     for file in (listed, renamed):
         r = run("add", issue, file, "--section", "市政府文件")
         assert r.returncode == 2 and "已在本期中" in r.stderr and listed.name in r.stderr
+    fresh = tmp_path / "新来稿.txt"
+    fresh.write_text("关于测试的通知\n各单位：\n　　现将有关事项通知如下。\n", encoding="utf-8")
+    r = run("add", issue, fresh, tmp_path / "." / fresh.name, "--section", "市政府文件")   # twice in one call
+    assert r.returncode == 2 and "同一个文件" in r.stderr
     assert issue.read_bytes() == before and sorted(p.name for p in (folder / "docs").iterdir()) == \
         sorted(p.name for p in (SAMPLE.parent / "docs").iterdir())
 
