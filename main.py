@@ -1,11 +1,14 @@
 """济南市人民政府公报 排版工具 — start here.
 
     python3 main.py [ISSUE]                      the app (headless build when there is no display)
+    python3 main.py new ISSUE [--like PREVIOUS] [--year Y --number N --total T --date D]
+    python3 main.py add ISSUE FILE… --section NAME
     python3 main.py build ISSUE --pdf OUT.pdf [--docx OUT.docx] [--layout NAME] [--print]
     python3 main.py import FILE --json
     python3 main.py proof ISSUE [--json]
     python3 main.py correct ISSUE DOC PARA [--text TEXT] [--kind KIND] [--level N]
     python3 main.py test [PYTEST ARGS]           the whole test suite
+    python3 main.py --help                       every command, in Chinese (editor/cli.py)
 
 Run with any Python 3.11+: on first use it creates .venv beside this file, installs the
 pinned dependencies from pyproject.toml into it, and re-runs itself inside it.

@@ -1,4 +1,4 @@
-"""Headless commands: import, build, proof, new, add, correct; and the start of the app.
+"""Headless commands: new, add, correct, import, build, proof; and the start of the app.
 
 Every failure the user can cause (a bad file, a bad issue) ends with one Chinese line on
 stderr and exit status 2, never a traceback; `proof` exits 1 when there are errors.
@@ -11,7 +11,20 @@ import os
 import sys
 from pathlib import Path
 
+from .cliparse import ChineseParser, suggestion
+
 SAMPLE = Path(__file__).resolve().parents[1] / "samples" / "jinan-2020-10" / "issue.json"
+USAGE = "%(prog)s [期刊文件] [--screenshot 图片]\n       %(prog)s 命令 [参数 …]"
+APP_HELP = """不带命令时打开窗口：
+  期刊文件               要打开的 issue.json（不给出时打开上次的期刊，或显示欢迎页）；
+                         没有图形显示环境时，直接把它（或样刊）排成 out/ 里的 PDF 和 DOCX
+  --screenshot 图片      打开窗口、截图保存到此文件后退出
+
+另有：
+  test [pytest 参数]     运行全部测试
+
+每个命令的用法：main.py 命令 -h"""
+OTHER_COMMANDS = ("test",)   # handled by main.py before this module runs
 
 
 def _fail(message: str) -> int:
@@ -48,7 +61,7 @@ def _report(diags, as_json: bool) -> None:
             where.append(f"第{d.document + 1}篇")
         if d.page is not None:
             where.append(f"第{d.page + 1}页")
-        print(f"{names[d.severity.value]}：{' '.join(where)} {d.message}".replace("  ", " "))
+        print(f"{names[d.severity.value]}：{' '.join(where + [d.message])}")
 
 
 def cmd_build(a) -> int:
@@ -62,74 +75,95 @@ def cmd_build(a) -> int:
         result = build(a.issue, pdf=a.pdf, docx=a.docx, layout_name=a.layout, print_marks=a.print)
     except Exception as e:   # noqa: BLE001 — every failure becomes one clear line
         return _fail(_message(e, a.issue))
+    _built(result, a.issue)
+    return 0
+
+
+def _built(result, issue_path) -> None:
+    """Say which files were written and whether 校对 found errors."""
     errors = [d for d in result.diagnostics if d.severity.value == "error"]
     pages = len(result.layout.pages)
     for out in result.outputs:
         print(f"已生成 {out}（{pages} 页）")
     if errors:
-        print(f"校对发现 {len(errors)} 个错误，运行 `python main.py proof {a.issue}` 查看", file=sys.stderr)
-    return 0
+        print(f"校对发现 {len(errors)} 个错误，运行 `python main.py proof {issue_path}` 查看", file=sys.stderr)
 
 
 def _message(e: Exception, issue: str) -> str:
     from .issuefile import IssueFileError
     from .layout.spec import SpecError
+    from .oserrors import os_message
     from .pipeline import BuildError
     if isinstance(e, (IssueFileError, SpecError, BuildError)):
         return str(e)
     if isinstance(e, OSError):
-        return f"{getattr(e, 'filename', '') or issue}：无法读写文件（{e.strerror}）"
+        return os_message(e, issue, "无法读写文件")
     return f"{issue}：排版失败（{type(e).__name__}: {e}）"
 
 
-STANDING_FIELDS = ("name", "sponsor", "publisher", "printer", "internal_number", "address",
-                   "postcode", "phone", "website", "email", "intro_title", "intro", "layout")
-
-
 def cmd_new(a) -> int:
-    """A new issue file with its metadata and empty 栏目 (never over an existing file)."""
-    from .issuefile import read_issue, write_issue
+    """A new issue file with its metadata and empty 栏目, its folders made as needed (never
+    over an existing file). With --like, what is not given is proposed from that issue."""
+    from .issuefile import create_issue, read_issue
+    from .layout.frontmatter import issue_label, publication_date
+    from .layout.spec import layout_titles
     from .model import Issue, Section
+    from .succession import following
     path = Path(a.issue)
     if path.exists():
         return _fail(f"{path}：文件已存在，不会覆盖")
-    if not path.resolve().parent.is_dir():
-        return _fail(f"输出目录不存在：{path.parent}")
-    issue = Issue()
     if a.like:   # the standing texts (colophon, 简介, 栏目) come from an earlier issue
         try:
-            before = read_issue(a.like)
+            issue = following(read_issue(a.like))
         except Exception as e:   # noqa: BLE001
             return _fail(_message(e, a.like))
-        for field in STANDING_FIELDS:
-            setattr(issue, field, getattr(before, field))
-        issue.sections = [Section(s.name) for s in before.sections]
-    issue.year, issue.number, issue.total_number = a.year, a.number, a.total
-    issue.date = a.date or ""
-    for field in ("name", "sponsor", "layout"):
-        if getattr(a, field):
-            setattr(issue, field, getattr(a, field))
+    elif a.year is None or a.number is None:
+        return _fail(f"{path}：新建一期要给出 --year 和 --number（或用 --like 沿用上一期）")
+    else:
+        issue = Issue()
+    given = {"year": a.year, "number": a.number, "total_number": a.total, "date": a.date,
+             "name": a.name, "sponsor": a.sponsor, "layout": a.layout}
+    for field, value in given.items():
+        if value is not None:
+            setattr(issue, field, value)
+    if a.date is not None and publication_date(issue) is None:
+        return _fail(f"出版日期“{a.date}”无效，应写成 2020-06-05 这样的日期")
+    if issue.layout not in layout_titles():
+        return _fail(suggestion(issue.layout, layout_titles(), "版式"))
     issue.sections += [Section(n.strip("【】")) for n in a.section or []
                        if n.strip("【】") not in {s.name for s in issue.sections}]
-    write_issue(issue, path)
-    print(f"已新建 {path}（{issue.year}年第{issue.number}期，{len(issue.sections)} 个栏目）")
+    try:
+        create_issue(issue, path)
+    except OSError as e:
+        return _fail(_message(e, str(path)))
+    print(f"已新建 {path}（{issue_label(issue)}，总第{issue.total_number}期，"
+          f"出版日期 {issue.date or '未填'}，{len(issue.sections)} 个栏目）")
     return 0
 
 
 def cmd_add(a) -> int:
-    """Import each file (refusing the whole call if one cannot be read), then append them to a
-    栏目 — made if missing — and save the issue file once."""
+    """Check and import every file first (one that cannot be read, or is already in the
+    issue, refuses the whole call), then copy those from elsewhere into the issue's docs/,
+    append them to a 栏目 — made if missing — and save the issue file once."""
     from .importers import import_path
     from .importers.errors import ImportRefused
-    from .issuefile import read_issue, relative_source, write_issue
+    from .issuefile import read_issue, write_issue
     from .model import DocumentRef, Section
+    from .received import copy_in, listed_as
     try:
         issue = read_issue(a.issue)
     except Exception as e:   # noqa: BLE001
         return _fail(_message(e, a.issue))
     folder = Path(a.issue).resolve().parent
+    listed = [ref.source for _s, ref in issue.refs()]
     titles = []
-    for file in a.files:
+    for n, file in enumerate(a.files):
+        same = listed_as(file, folder, listed)
+        if same:
+            return _fail(f"{file}：已在本期中（{same}），不会重复加入")
+        twin = listed_as(file, folder, [str(Path(f).resolve()) for f in a.files[:n]])
+        if twin:
+            return _fail(f"{file}：与 {twin} 是同一个文件，不会重复加入")
         try:
             titles.append(import_path(file).title or Path(file).name)
         except ImportRefused as e:
@@ -139,10 +173,14 @@ def cmd_add(a) -> int:
     if section is None:
         section = Section(name)
         issue.sections.append(section)
-    section.documents += [DocumentRef(relative_source(f, folder)) for f in a.files]
-    write_issue(issue, a.issue)
-    for title in titles:
-        print(f"已加入【{name}】：{title}")
+    try:
+        sources = [copy_in(f, folder) for f in a.files]
+        section.documents += [DocumentRef(source) for source in sources]
+        write_issue(issue, a.issue)
+    except OSError as e:
+        return _fail(_message(e, a.issue))
+    for title, source in zip(titles, sources):
+        print(f"已加入【{name}】：{title}（{source}）")
     return 0
 
 
@@ -226,66 +264,104 @@ def add_correct_parser(sub) -> None:
 
 def cmd_app(a) -> int:
     """The window (no issue: the last one, or the welcome page). Without any display — a
-    server, a CI box — build the issue (or the sample) headless and say where it went."""
+    server, a CI box — load the issue (or the sample), then build it into ./out and say
+    which issue it built and where."""
     headless = sys.platform.startswith("linux") and not (
         os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY")
         or os.environ.get("QT_QPA_PLATFORM"))
     if a.screenshot or not headless:
         from .ui.app import main as app_main
         return app_main(a.issue, screenshot=a.screenshot)
-    issue = a.issue or (str(SAMPLE) if SAMPLE.exists() else None)
-    if not issue:
+    from .layout.frontmatter import issue_label
+    from .pipeline import build_issue, load_issue
+    path = a.issue or (str(SAMPLE) if SAMPLE.exists() else None)
+    if not path:
         return _fail("没有可打开的期刊文件")
-    out = Path.cwd() / "out"
-    out.mkdir(exist_ok=True)
-    stem = Path(issue).parent.name or "issue"
-    print("没有图形显示环境，直接生成样刊：")
-    b = argparse.Namespace(issue=issue, pdf=str(out / f"{stem}.pdf"), docx=str(out / f"{stem}.docx"),
-                           layout=None, print=False)
-    return cmd_build(b)
+    try:
+        issue = load_issue(path)
+        out = Path.cwd() / "out"
+        out.mkdir(exist_ok=True)
+    except Exception as e:   # noqa: BLE001
+        return _fail(_message(e, path))
+    what = "样刊" if Path(path).resolve() == SAMPLE.resolve() else f"《{issue.name}》"
+    print(f"没有图形显示环境，直接排出{what}{issue_label(issue)}（总第{issue.total_number}期）：")
+    stem = Path(path).resolve().parent.name
+    try:
+        result = build_issue(issue, pdf=out / f"{stem}.pdf", docx=out / f"{stem}.docx")
+    except Exception as e:   # noqa: BLE001
+        return _fail(_message(e, path))
+    _built(result, path)
+    return 0
 
 
-def run(argv: list[str]) -> int:
-    commands = {"import", "build", "proof", "new", "add", "correct"}
-    if not argv or argv[0] not in commands:
-        p = argparse.ArgumentParser(prog="main.py", description="济南市人民政府公报排版工具")
-        p.add_argument("issue", nargs="?", help="期刊文件（issue.json）")
-        p.add_argument("--screenshot", help="打开窗口、截图保存到此文件后退出")
-        return cmd_app(p.parse_args(argv))
-    p = argparse.ArgumentParser(prog="main.py")
-    sub = p.add_subparsers(dest="command", required=True)
+def _layout_help() -> str:
+    from .layout.spec import layout_titles
+    return "版式：" + "、".join(f"{name}（{title}）" for name, title in layout_titles().items())
+
+
+def command_parser() -> ChineseParser:
+    p = ChineseParser(prog="main.py", usage=USAGE, description="济南市人民政府公报排版工具", epilog=APP_HELP)
+    sub = p.add_subparsers(title="命令", metavar="命令", help="下列之一", dest="command", required=True,
+                           prog="main.py")
     s = sub.add_parser("import", help="识别一个公文文件并输出结构")
-    s.add_argument("file")
-    s.add_argument("--json", action="store_true")
+    s.add_argument("file", metavar="文件", help=".docx、.txt 或 .md 文件")
+    s.add_argument("--json", action="store_true", help="以 JSON 输出")
     s.set_defaults(func=cmd_import)
     s = sub.add_parser("build", help="排版并输出 PDF / DOCX")
-    s.add_argument("issue")
-    s.add_argument("--pdf")
-    s.add_argument("--docx")
-    s.add_argument("--layout", help="版式名称，如 jinan-gazette、gbt9704")
+    s.add_argument("issue", metavar="期刊文件")
+    s.add_argument("--pdf", metavar="PDF文件", help="输出的 PDF")
+    s.add_argument("--docx", metavar="DOCX文件", help="输出的 Word 文件")
+    s.add_argument("--layout", metavar="版式", help=_layout_help())
     s.add_argument("--print", action="store_true", help="印刷版：3 mm 出血与裁切线")
     s.set_defaults(func=cmd_build)
     s = sub.add_parser("new", help="新建一期（期刊文件）")
-    s.add_argument("issue", help="要新建的期刊文件，如 2020-11/issue.json")
-    s.add_argument("--year", type=int, required=True)
-    s.add_argument("--number", type=int, required=True, help="期号")
-    s.add_argument("--total", type=int, default=0, help="总期号")
-    s.add_argument("--date", help="出版日期，如 2020-06-05")
-    s.add_argument("--name", help="刊名（默认 济南市人民政府公报）")
-    s.add_argument("--sponsor", help="主管主办")
-    s.add_argument("--layout", help="版式名称")
-    s.add_argument("--section", action="append", help="栏目（可多次给出，按顺序）")
-    s.add_argument("--like", help="沿用此前一期的刊名、版权信息、简介和栏目")
+    s.add_argument("issue", metavar="期刊文件", help="要新建的期刊文件，如 2020-11/issue.json（文件夹不存在时新建）")
+    s.add_argument("--year", type=int, metavar="年份")
+    s.add_argument("--number", type=int, metavar="期号")
+    s.add_argument("--total", type=int, metavar="总期号")
+    s.add_argument("--date", metavar="日期", help="出版日期，如 2020-06-05")
+    s.add_argument("--name", metavar="刊名", help="默认 济南市人民政府公报")
+    s.add_argument("--sponsor", metavar="主管主办")
+    s.add_argument("--layout", metavar="版式", help=_layout_help())
+    s.add_argument("--section", action="append", metavar="栏目", help="栏目（可多次给出，按顺序）")
+    s.add_argument("--like", metavar="上一期", help="沿用这一期的刊名、版权信息、简介和栏目，并据它推出"
+                   "期号、总期号和出版日期（给出的 --year 等优先）")
     s.set_defaults(func=cmd_new)
-    s = sub.add_parser("add", help="把文件加入某个栏目")
-    s.add_argument("issue")
-    s.add_argument("files", nargs="+")
-    s.add_argument("--section", required=True, help="栏目名称，不存在时新建")
+    s = sub.add_parser("add", help="把文件加入某个栏目（复制到期刊的 docs/ 文件夹）")
+    s.add_argument("issue", metavar="期刊文件")
+    s.add_argument("files", nargs="+", metavar="文件")
+    s.add_argument("--section", required=True, metavar="栏目", help="栏目名称，不存在时新建")
     s.set_defaults(func=cmd_add)
-    s = sub.add_parser("proof", help="列出校对问题")
-    s.add_argument("issue")
-    s.add_argument("--json", action="store_true")
+    s = sub.add_parser("proof", help="列出校对问题（有错误时退出码为 1）")
+    s.add_argument("issue", metavar="期刊文件")
+    s.add_argument("--json", action="store_true", help="以 JSON 输出")
     s.set_defaults(func=cmd_proof)
     add_correct_parser(sub)
-    a = p.parse_args(argv)
-    return a.func(a)
+    p.commands = list(sub.choices)
+    return p
+
+
+def _is_a_word(arg: str) -> bool:
+    """A bare word that names no file: a command, perhaps misspelt — not an issue file."""
+    return not (arg.startswith("-") or os.path.exists(arg) or any(c in arg for c in "./\\"))
+
+
+def run(argv: list[str]) -> int:
+    try:
+        return _dispatch(argv)
+    except BrokenPipeError:   # the reader went away (`main.py proof … | head`): stop quietly
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 1
+
+
+def _dispatch(argv: list[str]) -> int:
+    parser = command_parser()
+    if argv and (argv[0] in parser.commands or argv[0] in ("-h", "--help")):
+        a = parser.parse_args(argv)
+        return a.func(a)
+    if argv and _is_a_word(argv[0]):
+        parser.error(suggestion(argv[0], [*parser.commands, *OTHER_COMMANDS], "命令"))
+    p = ChineseParser(prog="main.py", usage=USAGE, add_help=False)
+    p.add_argument("issue", nargs="?", metavar="期刊文件")
+    p.add_argument("--screenshot", metavar="图片")
+    return cmd_app(p.parse_args(argv))

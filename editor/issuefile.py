@@ -9,6 +9,7 @@ raises IssueFileError with a Chinese message and changes nothing.
 """
 from __future__ import annotations
 
+import errno
 import json
 import os
 import tempfile
@@ -16,12 +17,14 @@ from dataclasses import fields
 from pathlib import Path
 
 from .model import BlockKind, Correction, DocumentRef, Issue, Section
+from .oserrors import os_reason
 
 FORMAT = "gazette-issue"
 VERSION = 2
 READABLE = (1, 2)     # format 1: corrections without `original`
 _CORRECTION_KEYS = ("block", "original", "kind", "level", "text")   # in the order written
 _META = [f.name for f in fields(Issue) if f.name not in ("sections",)]
+_UNSET_OMITTED = {"previous_total": 0}   # fields added later: written only when set
 
 
 class IssueFileError(Exception):
@@ -30,6 +33,9 @@ class IssueFileError(Exception):
 
 def issue_to_dict(issue: Issue) -> dict:
     meta = {name: getattr(issue, name) for name in _META}
+    for name, unset in _UNSET_OMITTED.items():
+        if meta[name] == unset:
+            del meta[name]
     sections = []
     for s in issue.sections:
         docs = []
@@ -98,7 +104,7 @@ def read_issue(path: str | os.PathLike) -> Issue:
     try:
         raw = path.read_bytes()
     except OSError as e:
-        raise IssueFileError(f"{path}：无法读取期刊文件（{e.strerror}）") from None
+        raise IssueFileError(f"{path}：无法读取期刊文件（{os_reason(e)}）") from None
     try:
         data = json.loads(raw.decode("utf-8-sig"))
     except (UnicodeDecodeError, json.JSONDecodeError) as e:
@@ -153,3 +159,13 @@ def relative_source(path: str | os.PathLike, issue_dir: str | os.PathLike) -> st
 def write_issue(issue: Issue, path: str | os.PathLike) -> None:
     text = json.dumps(issue_to_dict(issue), ensure_ascii=False, indent=2) + "\n"
     write_atomic(path, text.encode("utf-8"))
+
+
+def create_issue(issue: Issue, path: str | os.PathLike) -> None:
+    """Write a new issue file, making its missing folders; never over an existing file
+    (FileExistsError)."""
+    path = Path(path)
+    if path.exists():
+        raise FileExistsError(errno.EEXIST, "exists", str(path))
+    path.parent.mkdir(parents=True, exist_ok=True)
+    write_issue(issue, path)

@@ -94,7 +94,13 @@ def layout(issue: Issue, spec: LayoutSpec | None = None, progress=None, cancel=N
 def build(issue_path: str | Path, pdf: str | Path | None = None, docx: str | Path | None = None,
           layout_name: str | None = None, print_marks: bool = False, progress=None,
           cancel: threading.Event | None = None) -> BuildResult:
-    issue = load_issue(issue_path)
+    return build_issue(load_issue(issue_path), pdf, docx, layout_name, print_marks, progress, cancel)
+
+
+def build_issue(issue: Issue, pdf: str | Path | None = None, docx: str | Path | None = None,
+                layout_name: str | None = None, print_marks: bool = False, progress=None,
+                cancel: threading.Event | None = None) -> BuildResult:
+    """build() for an issue already loaded (load_issue)."""
     spec = load_spec(layout_name or issue.layout)
     result = layout(issue, spec, progress, cancel)
     info = {"title": f"{issue.name} {issue.year}年第{issue.number}期",

@@ -1,5 +1,6 @@
 """The proofreading list (校对): every problem found by the importers, the fonts and the
-layout, plus a last check of the laid-out 目录 against the pages.
+layout, plus last checks of the cover's numbers (期号, 总期号, date) and of the laid-out
+目录 against the pages.
 
 in: a BuildResult (its diagnostics already carry the page of their block, see
 layout.issue); out: the diagnostics in reading order — issue-wide first, then by
@@ -9,6 +10,7 @@ from __future__ import annotations
 
 import re
 
+from .layout.frontmatter import publication_date
 from .model import BlockKind, Diagnostic, Severity
 
 _ORDER = {"error": 0, "warning": 1, "info": 2}
@@ -44,7 +46,27 @@ def check_toc(result) -> list[Diagnostic]:
     return out
 
 
+def check_numbering(issue) -> list[Diagnostic]:
+    """The cover's numbers: 期号 and 总期号 filled in, a publication date, and a 总期号 that
+    continues the issue this one was made from (沿用上一期)."""
+    out = []
+    if issue.number <= 0:
+        out.append(Diagnostic(Severity.ERROR, "issue-number", "期号未填（为 0）"))
+    if issue.total_number <= 0:
+        out.append(Diagnostic(Severity.ERROR, "issue-total", "总期号未填（为 0）"))
+    if publication_date(issue) is None:
+        out.append(Diagnostic(Severity.ERROR, "issue-date", "缺少出版日期" if not issue.date
+                              else f"出版日期“{issue.date}”不是有效日期"))
+    expected = issue.previous_total + 1
+    if issue.previous_total and issue.total_number > 0 and issue.total_number != expected:
+        out.append(Diagnostic(Severity.WARNING, "issue-total-sequence",
+                              f"总期号 {issue.total_number} 没有接续上一期（总第{issue.previous_total}期），"
+                              f"应为 {expected}"))
+    return out
+
+
 def check_issue(result) -> list[Diagnostic]:
-    return sorted(result.diagnostics + check_toc(result), key=lambda d: (
+    found = result.diagnostics + check_numbering(result.issue) + check_toc(result)
+    return sorted(found, key=lambda d: (
         d.document if d.document is not None else -1,
         d.block if d.block is not None else -1, _ORDER[d.severity.value]))

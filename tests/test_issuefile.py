@@ -30,6 +30,18 @@ def test_round_trip_keeps_everything(tmp_path):
     assert "济南市人民政府" in path.read_text(encoding="utf-8")   # human-readable, not \\u escapes
 
 
+def test_the_issue_it_was_made_from_is_kept_and_old_files_lack_nothing(tmp_path):
+    path = tmp_path / "issue.json"
+    write_issue(sample_issue(), path)
+    assert "previous_total" not in path.read_text(encoding="utf-8")   # an issue not made from one
+    assert read_issue(path).previous_total == 0
+    made = sample_issue()
+    made.previous_total = 319
+    write_issue(made, path)
+    assert json.loads(path.read_text(encoding="utf-8"))["issue"]["previous_total"] == 319
+    assert read_issue(path) == made
+
+
 def test_a_failed_save_leaves_the_old_file_and_no_temporary(tmp_path, monkeypatch):
     path = tmp_path / "issue.json"
     write_issue(sample_issue(), path)

@@ -5,7 +5,8 @@ import pytest
 
 from testpaths import ROOT
 from editor.pipeline import layout, load_issue
-from editor.proof import check_issue, check_toc
+from editor.model import Issue
+from editor.proof import check_issue, check_numbering, check_toc
 
 
 @pytest.fixture(scope="module")
@@ -36,3 +37,24 @@ def test_a_title_changed_after_the_toc_was_set_is_an_error(result):
     finally:
         toc.lines = lines
     assert [(d.code, d.document) for d in problems] == [("toc-title", 2)]
+
+
+def test_the_sample_cover_numbers_need_no_remark(result):
+    assert check_numbering(result.issue) == []
+
+
+def test_numbers_of_0_and_a_missing_date_are_errors():
+    problems = check_numbering(Issue(year=2020))
+    assert [(d.code, d.severity.value) for d in problems] == [
+        ("issue-number", "error"), ("issue-total", "error"), ("issue-date", "error")]
+    assert "缺少出版日期" in problems[2].message
+    assert "不是有效日期" in check_numbering(Issue(year=2020, number=1, total_number=1, date="5月20日"))[0].message
+
+
+def test_a_total_number_that_does_not_continue_the_previous_issue_is_flagged():
+    made = Issue(year=2020, number=11, total_number=321, date="2020-06-05", previous_total=320)
+    assert check_numbering(made) == []
+    made.total_number = 312
+    (problem,) = check_numbering(made)
+    assert problem.code == "issue-total-sequence" and "总第320期" in problem.message and "321" in problem.message
+    assert check_numbering(Issue(year=2020, number=11, total_number=5, date="2020-06-05")) == []   # not made from one

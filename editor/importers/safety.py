@@ -22,6 +22,7 @@ from urllib.parse import unquote
 from lxml import etree
 
 from .docx_namespaces import normalize
+from ..oserrors import os_reason
 from .errors import ImportRefused
 
 MAX_FILE_BYTES = 100 * 2**20        # the .docx (or text file) on disk
@@ -64,7 +65,7 @@ def read_limited(path: Path) -> bytes:
     except PermissionError:
         raise ImportRefused(path, "没有读取权限，无法打开。") from None
     except OSError as e:
-        raise ImportRefused(path, f"无法读取（{e.strerror or e}）。") from None
+        raise ImportRefused(path, f"无法读取（{os_reason(e)}）。") from None
 
 
 def open_docx(path: str | Path) -> "DocxPackage":

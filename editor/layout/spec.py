@@ -113,6 +113,18 @@ def _styles(raw: dict, where: str) -> dict[str, Style]:
     return out
 
 
+def layout_titles() -> dict[str, str]:
+    """out: each shipped layout's name → its Chinese title (the name when it has none or its
+    file cannot be read), sorted by name — what a list of layouts shows the editor."""
+    titles = {}
+    for path in sorted(LAYOUTS_DIR.glob("*.toml")):
+        try:
+            titles[path.stem] = str(tomllib.loads(path.read_text(encoding="utf-8")).get("title", path.stem))
+        except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError):
+            titles[path.stem] = path.stem
+    return titles
+
+
 def load_spec(name_or_path: str) -> LayoutSpec:
     path = Path(name_or_path)
     if not path.suffix:
@@ -120,7 +132,7 @@ def load_spec(name_or_path: str) -> LayoutSpec:
     try:
         raw = tomllib.loads(path.read_text(encoding="utf-8"))
     except FileNotFoundError:
-        known = ", ".join(sorted(p.stem for p in LAYOUTS_DIR.glob("*.toml")))
+        known = "、".join(f"{name}（{title}）" for name, title in layout_titles().items())
         raise SpecError(f"找不到版式“{name_or_path}”（可用：{known}）") from None
     except (tomllib.TOMLDecodeError, UnicodeDecodeError) as e:
         raise SpecError(f"{path}：版式文件格式有误（{e}）") from None

@@ -56,6 +56,7 @@ class Issue:
     intro_title: str = ""              # 《济南市人民政府公报》简介
     intro: list[str] = field(default_factory=list)   # back-page 简介 paragraphs
     layout: str = "jinan-gazette"      # name of a layout spec in layouts/
+    previous_total: int = 0            # 总期号 of the issue this one was made from (0: none)
     sections: list[Section] = field(default_factory=list)
 
     def documents(self) -> list[Document]:

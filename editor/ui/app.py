@@ -10,12 +10,13 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import QEventLoop, QLibraryInfo, QLocale, QTimer, QTranslator
+from PySide6.QtCore import QEventLoop, QTimer
 from PySide6.QtGui import QFont, QFontDatabase
 from PySide6.QtWidgets import QApplication
 
 from . import testhooks
 from .mainwindow import MainWindow
+from .qtchinese import install_qt_chinese
 from .settings import Settings
 
 FONTS = Path(__file__).resolve().parents[2] / "fonts"
@@ -24,17 +25,13 @@ SCREENSHOT_TIMEOUT_MS = 300_000
 
 
 def make_app() -> QApplication:
-    """out: the QApplication (made once), with a font that has Chinese characters."""
+    """out: the QApplication (made once), with Qt's own texts in Chinese and a font that
+    has Chinese characters."""
     app = QApplication.instance() or QApplication([sys.argv[0]])
     app.setOrganizationName("gazette-editor")
     app.setApplicationName("gazette-editor")
     app.setApplicationDisplayName("公报排版")
-    if not getattr(app, "_gazette_translator", None):   # Qt's own buttons and dialogs in Chinese
-        translator = QTranslator(app)
-        folder = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
-        if translator.load(QLocale(QLocale.Language.Chinese, QLocale.Country.China), "qtbase", "_", folder):
-            app.installTranslator(translator)
-        app._gazette_translator = translator
+    install_qt_chinese(app)
     if not QFontDatabase.families(QFontDatabase.WritingSystem.SimplifiedChinese):
         fid = QFontDatabase.addApplicationFont(str(FONTS / "NotoSansSC-Regular.ttf"))
         families = QFontDatabase.applicationFontFamilies(fid) if fid >= 0 else []

@@ -1,6 +1,6 @@
 """The questions the window asks the editor, in one replaceable object.
 
-in: a parent widget; out: answers — recover?, save changes?, a file to open or create.
+in: a parent widget; out: answers — recover?, save changes?, a file to open, a new issue.
 GAZETTE_RECOVER=yes|no answers the recovery question without a dialog (for tests and
 scripted starts); tests replace the other methods with plain functions.
 """
@@ -41,7 +41,7 @@ class Asker:
         if not self.interactive:
             return "discard"
         answer = QMessageBox.question(
-            self.parent, "保存修改", f"{name} 有未保存的修改，要保存吗？",
+            self.parent, "保存修改", f"{name}有未保存的修改，要保存吗？",
             Button.Save | Button.Discard | Button.Cancel, Button.Save)
         return {Button.Save: "save", Button.Discard: "discard"}.get(answer, "cancel")
 
@@ -52,10 +52,11 @@ class Asker:
     def open_issue(self, folder: str) -> str:
         return QFileDialog.getOpenFileName(self.parent, "打开期刊", folder, ISSUE_FILTER)[0]
 
-    def new_issue(self, folder: str) -> str:
-        default = str(Path(folder) / "issue.json")
-        return QFileDialog.getSaveFileName(self.parent, "新建期刊：选择期刊文件的位置", default,
-                                           ISSUE_FILTER)[0]
+    def new_issue(self, folder: str, previous: Path | None):
+        """out: a NewIssuePlan (where, which issue it follows, its numbers), or None."""
+        from .newissue import NewIssueDialog
+        dialog = NewIssueDialog(folder, previous, self.parent)
+        return dialog.plan() if dialog.exec() == NewIssueDialog.DialogCode.Accepted else None
 
     def save_as(self, current: str) -> str:
         return QFileDialog.getSaveFileName(self.parent, "另存为", current, ISSUE_FILTER)[0]

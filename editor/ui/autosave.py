@@ -9,6 +9,7 @@ import json
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
+from ..oserrors import os_reason
 from .recovery import discard_recovery, write_recovery
 
 EDIT_DELAY_MS = 1500       # after the last edit (debounced)
@@ -44,7 +45,7 @@ class Autosaver(QObject):
         try:
             path = write_recovery(self.session.path, data)
         except OSError as e:
-            self.failed.emit(f"自动保存失败：{e.strerror or e}")
+            self.failed.emit(f"自动保存失败：{os_reason(e)}")
             return False
         self._last = text
         self.saved.emit(str(path))

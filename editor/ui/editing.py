@@ -11,9 +11,11 @@ from pathlib import Path
 from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtWidgets import QApplication
 
-from ..issuefile import relative_source
 from ..model import DocumentRef
+from ..oserrors import os_message
+from ..received import copy_in, listed_as
 from . import commands as cmd
+from .session import import_source
 
 
 class Editing(QObject):
@@ -28,26 +30,35 @@ class Editing(QObject):
 
     # -- documents -----------------------------------------------------------------------
     def add_files(self, si: int, di: int, paths: list[str]) -> list[DocumentRef]:
-        """Import files into section `si` at `di`; out: the refs added (one undo step)."""
+        """Import files into section `si` at `di`, copying those from outside the issue's
+        folder into its docs/ (received.copy_in); out: the refs added (one undo step)."""
         if not 0 <= si < len(self.session.issue.sections):
             self.problem.emit("请先新建一个栏目，再添加文件")
             return []
-        known = {ref.source for _s, ref in self.session.issue.refs()}
+        folder = self.session.folder
+        known = [ref.source for _s, ref in self.session.issue.refs()]
         refs, problems = [], []
         QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
         try:
             for path in paths:
-                source = relative_source(Path(path), self.session.folder)
-                if source in known:
-                    problems.append(f"{Path(path).name}：已在本期中")
+                same = listed_as(path, folder, known)
+                if same:
+                    problems.append(f"{Path(path).name}：已在本期中（{same}）")
                     continue
+                try:
+                    document = import_source(Path(path))
+                except Exception as e:   # noqa: BLE001 — an importer's refusal, shown as it is
+                    problems.append(str(e) or f"{Path(path).name}：无法导入（{type(e).__name__}）")
+                    continue
+                try:
+                    source = copy_in(path, folder)
+                except OSError as e:
+                    problems.append(os_message(e, path, "无法复制到期刊文件夹"))
+                    continue
+                self.session.raw[source] = document
                 ref = DocumentRef(source)
                 self.session.load_ref(ref)
-                if ref.document is None:
-                    problems.append(self.session.problems.pop(source))
-                    self.session.raw.pop(source, None)
-                    continue
-                known.add(source)
+                known.append(source)
                 refs.append(ref)
         finally:
             QApplication.restoreOverrideCursor()

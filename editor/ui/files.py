@@ -6,19 +6,19 @@ Autosaver and removed after a save or an explicit discard.
 """
 from __future__ import annotations
 
-import datetime
 from pathlib import Path
 
 from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtWidgets import QApplication
 
-from ..issuefile import IssueFileError
+from ..issuefile import IssueFileError, create_issue
+from ..layout.frontmatter import issue_label
+from ..oserrors import os_message
 from .autosave import Autosaver
 from .recovery import discard_recovery, pending_recovery, read_recovery
-from .session import IssueSession, new_issue
+from .session import IssueSession
 
 SAMPLE = Path(__file__).resolve().parents[2] / "samples" / "jinan-2020-10" / "issue.json"
-NEW_SECTIONS = ["市政府文件", "市政府办公厅文件", "市政府部门文件"]
 
 
 class FileControl(QObject):
@@ -83,18 +83,24 @@ class FileControl(QObject):
         self.open_issue(SAMPLE)
 
     def new_issue(self) -> None:
-        folder = str(self.w.session.folder.parent) if self.w.session else str(Path.home())
-        path = self.w.ask.new_issue(folder)
-        if not path:
+        """Ask where and which issue the new one follows (沿用上一期: the open issue, else the
+        last one opened), write it, open it."""
+        w = self.w
+        recent = [Path(p) for p in w.settings.recent()]
+        previous = w.session.path if w.session else (recent[0] if recent else None)
+        folder = previous.parent.parent if previous else Path.home()
+        plan = w.ask.new_issue(str(folder), previous)
+        if not plan:
             return
-        path = Path(path)
         try:
-            path.parent.mkdir(parents=True, exist_ok=True)
-            new_issue(path, datetime.date.today().year, NEW_SECTIONS)
-        except OSError as e:
-            self.w.ask.warn("新建期刊", f"{path}：无法创建（{e.strerror or e}）")
+            create_issue(plan.issue(), plan.path)
+        except IssueFileError as e:
+            w.ask.warn("新建期刊", str(e))
             return
-        self.open_issue(path)
+        except OSError as e:
+            w.ask.warn("新建期刊", os_message(e, plan.path, "无法创建"))
+            return
+        self.open_issue(plan.path)
 
     def fill_recent_menu(self) -> None:
         menu = self.w.recent_menu
@@ -124,7 +130,7 @@ class FileControl(QObject):
         try:
             w.session.save(path)
         except OSError as e:
-            w.ask.warn("保存失败", f"{path}：无法保存（{e.strerror or e}）")
+            w.ask.warn("保存失败", os_message(e, path, "无法保存"))
             return False
         w.autosaver.discard()
         if old != w.session.path:
@@ -140,7 +146,7 @@ class FileControl(QObject):
         if w.session is None:
             return True
         if w.session.modified:
-            answer = w.ask.save_changes(w.session.path.name)
+            answer = w.ask.save_changes(issue_label(w.session.issue))
             if answer == "cancel" or (answer == "save" and not self.save()):
                 return False
             if answer == "discard" and w.interactive:

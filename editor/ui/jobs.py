@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from PySide6.QtCore import QObject, QThread, Signal, Slot
 
 from ..model import Diagnostic, Issue
+from ..oserrors import os_message
 
 
 @dataclass(frozen=True)
@@ -56,7 +57,7 @@ def expected(e: BaseException) -> bool:
 def error_message(e: BaseException) -> str:
     """in: any exception from the engine; out: one Chinese line for the editor."""
     if isinstance(e, OSError):
-        return f"{getattr(e, 'filename', '') or ''}：无法读写文件（{e.strerror or e}）"
+        return os_message(e, doing="无法读写文件")
     if expected(e):
         return str(e)
     return f"排版失败（{type(e).__name__}: {e}）"

@@ -9,12 +9,31 @@ from PySide6.QtCore import QDate, Qt, Signal
 from PySide6.QtWidgets import (QComboBox, QDateEdit, QFormLayout, QLineEdit, QScrollArea,
                                QSpinBox, QWidget)
 
-from ..layout.spec import LAYOUTS_DIR
+from ..layout.spec import layout_titles
 from .labels import META_FIELDS
 
 
-def layout_names() -> list[str]:
-    return sorted(p.stem for p in LAYOUTS_DIR.glob("*.toml"))
+UNSET_DATE = QDate(1900, 1, 1)   # shown as （未填）
+
+
+def date_editor() -> QDateEdit:
+    """A date field with a calendar popup that can also show （未填）."""
+    editor = QDateEdit()
+    editor.setCalendarPopup(True)
+    editor.setDisplayFormat("yyyy年M月d日")
+    editor.setSpecialValueText("（未填）")
+    editor.setMinimumDate(UNSET_DATE)
+    return editor
+
+
+def iso_date(d: QDate) -> str:
+    """out: the ISO date an issue stores, "" for （未填）."""
+    return "" if d == UNSET_DATE else d.toString(Qt.DateFormat.ISODate)
+
+
+def show_date(editor: QDateEdit, iso: str) -> None:
+    d = QDate.fromString(iso or "", Qt.DateFormat.ISODate)
+    editor.setDate(d if d.isValid() else UNSET_DATE)
 
 
 class MetaForm(QScrollArea):
@@ -42,24 +61,18 @@ class MetaForm(QScrollArea):
             editor.setRange(0, 9999)
             editor.valueChanged.connect(lambda v, n=name: self._edit(n, int(v)))
         elif kind == "date":
-            editor = QDateEdit()
-            editor.setCalendarPopup(True)
-            editor.setDisplayFormat("yyyy年M月d日")
-            editor.setSpecialValueText("（未填）")
-            editor.setMinimumDate(QDate(1900, 1, 1))
-            editor.dateChanged.connect(lambda d, n=name: self._edit(n, self._iso(d)))
+            editor = date_editor()
+            editor.dateChanged.connect(lambda d, n=name: self._edit(n, iso_date(d)))
         elif kind == "layout":
-            editor = QComboBox()
-            editor.addItems(layout_names())
-            editor.currentTextChanged.connect(lambda t, n=name: self._edit(n, t))
+            editor = QComboBox()   # shows each layout's Chinese title; its data is the name
+            for layout, title in layout_titles().items():
+                editor.addItem(title, layout)
+            editor.currentIndexChanged.connect(
+                lambda i, n=name, e=editor: self._edit(n, e.itemData(i)))
         else:
             editor = QLineEdit()
             editor.textEdited.connect(lambda t, n=name: self._edit(n, t))
         return editor
-
-    @staticmethod
-    def _iso(d: QDate) -> str:
-        return "" if d == QDate(1900, 1, 1) else d.toString(Qt.DateFormat.ISODate)
 
     def set_session(self, session) -> None:
         self.session = session
@@ -78,12 +91,11 @@ class MetaForm(QScrollArea):
             if isinstance(editor, QSpinBox):
                 editor.setValue(int(value or 0))
             elif isinstance(editor, QDateEdit):
-                d = QDate.fromString(value or "", Qt.DateFormat.ISODate)
-                editor.setDate(d if d.isValid() else QDate(1900, 1, 1))
+                show_date(editor, value)
             elif isinstance(editor, QComboBox):
-                if editor.findText(value) < 0:
-                    editor.addItem(value)
-                editor.setCurrentText(value)
+                if editor.findData(value) < 0:
+                    editor.addItem(value, value)
+                editor.setCurrentIndex(editor.findData(value))
             elif editor.text() != str(value):
                 editor.setText(str(value))
         finally:

@@ -188,9 +188,3 @@ class IssueSession(QObject):
     def to_dict(self) -> dict:
         return issue_to_dict(self.issue)
 
-
-def new_issue(path: str | Path, year: int, sections: list[str]) -> Issue:
-    """in: where the new issue file goes, its year and 栏目 names; out: the Issue, written."""
-    issue = Issue(year=year, sections=[Section(name) for name in sections])
-    write_issue(issue, path)
-    return issue

@@ -38,7 +38,7 @@ def test_editor_path(qtbot, window, issue_copy, tmp_path):
     drop_on(window.tree, window.tree.topLevelItem(1), mime)
     assert section_names(window)[1] == ["02-关于表扬2019年度创新发展突出贡献企业的通报.txt", "new.docx"]
     ref = window.session.issue.sections[1].documents[1]
-    assert ref.source == "../drop/new.docx"        # stored relative to the issue file
+    assert ref.source == "docs/new.docx"        # copied into the issue folder, listed relative to it
     added = wait_layout(qtbot, window)
     assert len(added.pages) > pages_before
     k = next(n for n, r in enumerate(added.refs) if r is ref)
@@ -91,7 +91,7 @@ def test_editor_path(qtbot, window, issue_copy, tmp_path):
     assert window.files.save()
     saved = json.loads(issue_copy.read_text(encoding="utf-8"))
     entry = saved["sections"][3]["documents"][-1]
-    assert entry == {"source": "../drop/new.docx",
+    assert entry == {"source": "docs/new.docx",
                      "corrections": [{"block": row, "original": "二、工作措施", "level": 2}]}
     assert not window.session.modified
 

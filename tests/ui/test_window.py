@@ -8,6 +8,7 @@ import pytest
 from editor.issuefile import read_issue
 from editor.ui.export import ExportJob, ExportTarget
 from editor.ui.mainwindow import MainWindow
+from editor.ui.newissue import NewIssuePlan
 from editor.ui.settings import Settings
 
 from ui_helpers import drop_on, make_notice, wait_layout
@@ -164,7 +165,7 @@ def test_a_layout_that_fails_says_why_in_chinese(qtbot, window, tmp_path):
 
 def test_new_issue_then_add_files(qtbot, window, tmp_path):
     target = tmp_path / "2020-11" / "issue.json"
-    window.ask.new_issue = lambda folder: str(target)
+    window.ask.new_issue = lambda folder, previous: NewIssuePlan(target, None, 2020, 11, 321, "2020-06-05")
     window.actions.file_new.trigger()
     assert window.session.path == target.resolve() and target.exists()
     empty = wait_layout(qtbot, window)
