@@ -159,10 +159,14 @@ def test_a_broken_correction_entry_is_refused_in_chinese(tmp_path, entry, words)
 def printed(issue, pdf) -> str:
     """Build the issue with the CLI; out: every character the PDF prints, spaces dropped."""
     import pdfplumber
+    from editor.issuefile import read_issue
+    from editor.layout.spec import load_spec
+    from pdfreading import page_text
     r = run_main("build", issue, "--pdf", pdf)
     assert r.returncode == 0, r.stderr
+    spec = load_spec(read_issue(issue).layout)
     with pdfplumber.open(pdf) as doc:
-        return "".join("".join((page.extract_text() or "").split()) for page in doc.pages)
+        return "".join("".join(page_text(page, spec).split()) for page in doc.pages)
 
 
 @pytest.fixture
@@ -171,7 +175,7 @@ def small_issue(tmp_path):
     source = tmp_path / "a.txt"
     source.write_text(notice(BODY), encoding="utf-8")
     issue = tmp_path / "issue.json"
-    assert run_main("new", issue, "--year", 2020, "--number", 1, "--total", 1).returncode == 0
+    assert run_main("new", issue, "--year", 2020, "--number", 1, "--total", 1, "--date", "2020-01-05").returncode == 0
     assert run_main("add", issue, source, "--section", "市政府文件").returncode == 0
     return issue, source
 
