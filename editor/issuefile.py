@@ -43,6 +43,8 @@ def issue_to_dict(issue: Issue) -> dict:
             entry: dict = {"source": ref.source}
             if ref.kind:
                 entry["kind"] = ref.kind
+            if ref.lines_per_column:
+                entry["lines_per_column"] = ref.lines_per_column
             if ref.corrections:
                 entry["corrections"] = [correction_to_dict(c) for c in ref.corrections]
             docs.append(entry)
@@ -53,6 +55,13 @@ def issue_to_dict(issue: Issue) -> dict:
 def correction_to_dict(c: Correction) -> dict:
     """The issue file's entry for one correction (the CLI and the app write the same)."""
     return {k: getattr(c, k) for k in _CORRECTION_KEYS if getattr(c, k) is not None}
+
+
+def _lines_per_column(value) -> int:
+    """in: a stored 每栏行数; out: it, or ValueError when it cannot be one."""
+    if isinstance(value, bool) or not isinstance(value, int) or not 0 <= value <= 200:
+        raise ValueError(f"每栏行数 {value!r} 不是 0–200 之间的整数")
+    return value
 
 
 def _correction(entry: dict) -> Correction:
@@ -90,7 +99,8 @@ def issue_from_dict(data: dict, where: str = "") -> Issue:
             for d in s.get("documents", []):
                 section.documents.append(DocumentRef(
                     source=str(d["source"]), kind=d.get("kind"),
-                    corrections=[_correction(c) for c in d.get("corrections", [])]))
+                    corrections=[_correction(c) for c in d.get("corrections", [])],
+                    lines_per_column=_lines_per_column(d.get("lines_per_column", 0))))
             issue.sections.append(section)
     except IssueFileError:
         raise

@@ -42,6 +42,7 @@ def as_listed(doc: Document, ref: DocumentRef) -> Document:
     doc.source = ref.source
     if ref.kind:
         doc.kind = ref.kind
+    doc.lines_per_column = ref.lines_per_column
     apply_corrections(doc, ref.corrections)
     doc.diagnostics = [d for d in doc.diagnostics if d.code not in CHECK_CODES] + check_document(doc)
     for d in doc.diagnostics:

@@ -1,6 +1,7 @@
 """Sweep the two-column grid of jinan-gazette against the printed issue's column breaks.
 
     .venv/bin/python samples/calibrate_columns.py [--cpl 18-24] [--lines 28-36] [--top 10]
+    .venv/bin/python samples/calibrate_columns.py --per-document [--cpl 18]
 
 The seed (../shared/seeds) was extracted from the printed gazette's PDF; its text is cut
 mid-sentence wherever a printed column ended. For each grid, this lays the sample issue
@@ -8,6 +9,11 @@ out with the engine (no PDF: the same pages the PDF draws) and measures, as
 ../shared/tools/pdfcheck.py --seed does, how far each printed cut lies from the nearest
 column end of ours, in Han characters; it also checks the 目录's start pages.
 Prints one row per grid, best first. Confirm a chosen grid with pdfcheck on a real build.
+
+--per-document: the printed 每栏行数 of each document. Set with our line breaker at `cpl`
+characters, the text between two successive cuts is one printed column; the number of our
+lines it takes, most often, is how many lines that document's printed columns held (the
+office set documents at different line spacings: 37 for the 报告, about 32 for the others).
 """
 from __future__ import annotations
 
@@ -22,7 +28,9 @@ ROOT = HERE.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT.parent / "shared" / "tools"))
 
+from editor.layout.blocks import layout_blocks                    # noqa: E402
 from editor.layout.issue import _document_pages, layout_issue   # noqa: E402
+from editor.layout.setting import Typesetter                     # noqa: E402
 from editor.layout.spec import load_spec, mm_to_pt                # noqa: E402
 from editor.pipeline import issue_chars, load_issue, prepare_fonts  # noqa: E402
 
@@ -56,6 +64,32 @@ def cut_distances(flat: str, ends: list[int]) -> list[int]:
             cut = at + len(before)
             dists.append(min(abs(cut - e) for e in ends))
     return sorted(dists)
+
+
+def printed_lines_per_column(doc, k: int, spec, metrics) -> list[int]:
+    """Lines our breaker needs for each printed column of one document (between two cuts)."""
+    import pdfcheck
+    lines = [ln for ln in layout_blocks(doc, k, Typesetter(spec, metrics)) if not ln.span]
+    ends, total = [], 0
+    for ln in lines:
+        total += len(HAN.findall("".join(s.text for s in ln.segments)))
+        ends.append(total)
+    text = "".join(HAN.findall("".join("".join(s.text for s in ln.segments) for ln in lines)))
+    at_line = []
+    for before, after in pdfcheck.seed_cuts(SEED):
+        at = text.find(before + after)
+        if at >= 0 and at + len(before) in ends:         # a cut that falls at one of our line ends
+            at_line.append(ends.index(at + len(before)))
+    return [b - a for a, b in zip(at_line, at_line[1:])]
+
+
+def per_document(issue, spec, metrics) -> None:
+    from collections import Counter
+    print("doc  printed lines per column (most common)  all")
+    for k, doc in enumerate(issue.documents()):
+        counts = printed_lines_per_column(doc, k, spec, metrics)
+        common = Counter(counts).most_common(1)
+        print(f"{k + 1:>3}  {common[0][0] if common else '-':>6}  {counts}  {doc.title[:20]}")
 
 
 def grid(spec, cpl: int, lines: int, size: float | None):
@@ -92,12 +126,16 @@ def main() -> None:
     ap.add_argument("--size", type=float, help="body size in pt (default: what the column fits)")
     ap.add_argument("--gutter", type=float, help="gutter in mm")
     ap.add_argument("--top", type=int, default=12, help="rows to print")
+    ap.add_argument("--per-document", action="store_true", help="each document's printed lines per column")
     a = ap.parse_args()
     issue = load_issue(HERE / "jinan-2020-10" / "issue.json")
     base = load_spec("jinan-gazette")
     if a.gutter is not None:
         base = replace(base, gutter=mm_to_pt(a.gutter))
     faces, metrics, _ = prepare_fonts(base, issue_chars(issue))
+    if a.per_document:
+        per_document(issue, grid(base, span(a.cpl)[0], base.lines_per_page, a.size), metrics)
+        return
     rows = []
     for cpl in span(a.cpl):
         for lines in span(a.lines):

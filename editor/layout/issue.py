@@ -38,6 +38,8 @@ def _fingerprint(doc, spec: LayoutSpec, metrics: dict) -> bytes:
 
 def _document_pages(doc, k: int, spec: LayoutSpec, metrics: dict) -> tuple[list, list[Diagnostic]]:
     """Paginated lines of one document, cached on its content so an edit re-lays out one document."""
+    if doc.lines_per_column and doc.lines_per_column != spec.lines_per_page:
+        spec = replace(spec, lines_per_page=doc.lines_per_column)   # the editor's 每栏行数
     fp = _fingerprint(doc, spec, metrics)
     hit = _doc_cache.get(fp)
     if hit is None:

@@ -75,6 +75,7 @@ class Document:
     source: str = ""        # source file path (relative to the issue file when in an issue)
     encoding: str = ""      # detected text encoding of a text source, reported to the editor
     diagnostics: list[Diagnostic] = field(default_factory=list)   # found while importing
+    lines_per_column: int = 0   # 每栏行数 the editor set for this document (0 = the layout's)
 
     def texts(self, kind: BlockKind) -> list[str]:
         return [b.text for b in self.blocks if b.kind == kind]

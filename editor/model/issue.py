@@ -28,6 +28,7 @@ class DocumentRef:
     kind: str | None = None                   # 文种 override
     corrections: list[Correction] = field(default_factory=list)
     document: Document | None = None          # the imported document, corrections applied
+    lines_per_column: int = 0                 # 每栏行数 for this document; 0 = the layout's
 
 
 @dataclass

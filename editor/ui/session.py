@@ -123,7 +123,7 @@ class IssueSession(QObject):
                     ref.document, blocks=list(ref.document.blocks),
                     diagnostics=[dataclasses.replace(d) for d in ref.document.diagnostics])
                 copy_section.documents.append(
-                    DocumentRef(ref.source, ref.kind, list(ref.corrections), doc))
+                    DocumentRef(ref.source, ref.kind, list(ref.corrections), doc, ref.lines_per_column))
                 order.append(ref)
             issue.sections.append(copy_section)
         return issue, order
