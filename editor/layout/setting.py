@@ -125,7 +125,8 @@ class Typesetter:
         if not text:
             return []
         lines = break_lines(text, m.advances, m.sizes, width, indent=style.indent * em,
-                            align=style.align, latin_gap=spec.latin_gap_em * em)
+                            align=style.align, latin_gap=spec.latin_gap_em * em,
+                            punctuation=spec.punctuation)
         grid = style.leading == 0
         pitch = spec.line_pitch if grid else style.leading * em
         out = []
