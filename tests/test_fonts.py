@@ -269,6 +269,29 @@ def test_font_metrics_reads_the_font_units(tmp_path, monkeypatch):
     assert metrics.advance("国") == 1.0 and metrics.has("国") and not metrics.has("家")
 
 
+@pytest.mark.parametrize("name, dash_joins", [
+    ("NotoSerifSC-Regular.ttf", False), ("NotoSerifSC-Bold.ttf", False),
+    ("NotoSansSC-Regular.ttf", False), ("WenKaiGBK-Regular.ttf", True)])
+def test_which_shipped_faces_draw_dashes_and_ellipses_whole(name, dash_joins):
+    """Noto's U+2014 is a Latin dash (0.8 em long, low): —— is ruled in those faces.
+    Every shipped ellipsis has three dots a third of an em apart on the middle."""
+    from editor.layout.marks import joins
+    metrics = FontMetrics(FontFace("body", "", name, str(SHIPPED_DIR / name)))
+    assert joins(metrics, "—") is dash_joins
+    assert joins(metrics, "…")
+    dots = metrics.ink("…")      # WenKai's dots are contours of off-curve points only
+    assert len(dots) == 3 and all(0.08 < x1 - x0 < 0.15 for x0, _, x1, _ in dots)
+
+
+@pytest.mark.parametrize("cff", [False, True])
+def test_font_metrics_reads_the_outlines_of_dashes_and_ellipses(tmp_path, cff):
+    path = make_font(tmp_path / "ink.otf", "Ink Test", cff=cff, chars="—国")
+    metrics = FontMetrics(FontFace("body", "", "Ink Test", str(path), cff=cff))
+    ((x0, y0, x1, y1),) = metrics.ink("—")               # draw_box: 100..1000 × 0..800 units
+    assert (x0, y0, y1) == (0.1, 0.0, 0.8) and 0.9 < x1 <= 1.0   # the curved side bulges out
+    assert metrics.ink("…") is None                       # not in the font
+
+
 def test_fixed_metrics():
     fixed = FixedMetrics()
     assert [fixed.advance(c) for c in "国，A1“"] == [1.0, 1.0, 0.5, 0.5, 1.0]

@@ -76,7 +76,10 @@ def _emit(page: Page, placed: list[PlacedLine], left: float, top: float, doc: in
         base, x0 = top + p.baseline, left + p.left
         for s in ln.segments:
             page.lines.append(TextLine(s.text, tuple(x0 + x for x in s.xs), base - s.rise,
-                                       s.font, s.size, doc, ln.block, s.color))
+                                       s.font, s.size, doc, ln.block, s.color, hidden=s.hidden))
+            for dx1, dx2, lift, width in s.rules:
+                y = base - s.rise - lift
+                page.rules.append(Rule(x0 + s.xs[0] + dx1, y, x0 + s.xs[0] + dx2, y, width, s.color))
         for x1, y1, x2, y2, *look in ln.rules:     # look: optional (width, colour)
             page.rules.append(Rule(x0 + x1, top + p.top + y1, x0 + x2, top + p.top + y2, *look))
         if ln.image:

@@ -5,14 +5,23 @@ Out: a list of `Line` (index range, x of every glyph, ink width, flags).
 
 Rules (typesetting spec §3): 避头尾 (chars.START_KEYS / END_KEYS); no break inside a
 Latin word, a number, —— or ……, and a number keeps the Han character after it
-(2019年); two adjacent marks share 1.5 em; a mark at a line end ends at its ink;
-push in (compress marks) before pushing out; full lines are justified by spreading
-the slack over the gaps between glyphs; the last line holds at least two characters.
+(2019年); the last line holds at least two characters.
+
+Punctuation keeps its width. One scheme per paragraph (the layout's): 全角, every mark
+one em, or 开明, 。？！ one em and every other mark half. On top of the scheme only two
+things ever compress a mark: two adjacent marks share 1.5 em, and a mark at a line end
+ends at its ink. Lines are filled at those natural widths; the slack of a full line is
+spread evenly over the gaps between glyphs (push-out). A mid-line mark gives up
+width only to pull in a mark that may not start a line (push-in), and only when the
+text before that mark fits the line at natural width: compression never buys room for
+more text. Push-in takes as few marks as possible: brackets, quotes and runs of marks
+first; lone ，、；：, then lone 。？！, only when pushing out would loosen the line by
+more than 1/8 em per gap (_pushed_in). Ragged lines (left, centred) always push out.
 An opening mark at a line start keeps its blank half (no line-start compression).
 
 How: a key string (chars.text_keys) lets regular expressions find the legal break
-points and the compressible pairs; prefix sums give any candidate line's natural
-and minimal width in O(1), so choosing a line end is two bisections.
+points and the compressible pairs; prefix sums give any candidate line's natural and
+fully compressed width in O(1), so choosing a line end is a bisection.
 """
 from __future__ import annotations
 
@@ -27,7 +36,12 @@ from .chars import COMPRESSIBLE_KEYS, END_KEYS, PUNCT_KEYS, START_KEYS, WORD_KEY
 
 EPS = 1e-6
 ALIGNS = ("justify", "left", "center", "right", "distribute")
+SCHEMES = ("全角", "开明")   # punctuation width schemes (typesetting spec §3.3)
+SENTENCE_MARKS = "。？！．"  # full width under 开明; compressed last when pushing in
 ORPHAN_MAX_STRETCH = 0.5   # em per gap a line may be loosened by to cure an orphan
+# em per gap a line may be loosened by rather than narrow a lone 点号 to push in: beyond
+# it the loose line shows more than one narrowed mark would
+PUSH_OUT_MAX_STRETCH = 0.125
 
 _W = f"[{WORD_KEYS}]"
 # A break before position j: j-1 may end a line, j may start one, and the pair is not
@@ -55,20 +69,26 @@ class Line:
 class _Para:
     """Per-paragraph arrays. Index i is a char; boundary j lies between chars j-1 and j.
 
-    blank[i]: compressible half-em of a mark; consumed[i]: that blank is taken by an
-    adjacent-pair compression (kern[j] < 0 where it applies); kern[j] also holds the
-    Han-Latin gap; P and Q are prefix sums of natural and minimal widths.
+    blank[i]: compressible half-em of a mark; consumed[i]: that blank is taken for good,
+    by the scheme (fixed[i]: 开明's half-width marks) or by an adjacent-pair compression
+    (kern[j] < 0 where it applies); kern[j] also holds the Han-Latin gap; P and Q are
+    prefix sums of natural and minimal (every free blank compressed) widths.
     """
 
-    def __init__(self, text: str, adv: Sequence[float], size: Sequence[float], latin_gap: float):
+    def __init__(self, text: str, adv: Sequence[float], size: Sequence[float], latin_gap: float,
+                 scheme: str = "全角"):
         n = self.n = len(text)
         key = self.key = text_keys(text)
+        self.text = text
         self.adv, self.size = list(adv), list(size)
         self.blank = [0.0] * n
         self.consumed = bytearray(n)
+        self.fixed = bytearray(n)
         self.kern = [0.0] * (n + 1)
         self.gap = [0.0] * (n + 1)
         self._find_blanks()
+        if scheme == "开明":
+            self._halve_pause_marks()
         self._compress_pairs()
         if latin_gap:
             for m in _HAN_LATIN.finditer(key):
@@ -93,18 +113,32 @@ class _Para:
                 b = min(b, adv[i - 1] - blank[i - 1])
             blank[i] = b
 
+    def _take_blank(self, i: int) -> None:
+        """Mark i loses its blank half for good: the boundary on its blank side moves."""
+        self.consumed[i] = 1
+        where = i + 1 if self.key[i] in "CS" else i
+        if where < self.n:
+            self.kern[where] -= self.blank[i]
+
+    def _halve_pause_marks(self) -> None:
+        """开明: every mark but 。？！ is set half wide, wherever it stands."""
+        for m in re.finditer("[OCS]", self.key):
+            i = m.start()
+            if self.text[i] not in SENTENCE_MARKS and self.blank[i] > 0:
+                self.fixed[i] = 1
+                self._take_blank(i)
+
     def _compress_pairs(self) -> None:
-        """Adjacent marks take 1.5 em: the first loses its right blank, else the second."""
-        key, blank, consumed, kern, n = self.key, self.blank, self.consumed, self.kern, self.n
+        """Adjacent marks take 1.5 em: the first loses its right blank, else the second.
+        A pair with a mark the scheme already halved is 1.5 em or less as it stands."""
+        key, blank, consumed, fixed = self.key, self.blank, self.consumed, self.fixed
         for m in _PAIR.finditer(key):
             j = m.start()
             target = j - 1 if key[j - 1] in "CS" else j
-            where = target + 1 if key[target] in "CS" else target   # boundary that moves
-            if consumed[target] or blank[target] <= 0:
+            other = j if target == j - 1 else j - 1
+            if consumed[target] or blank[target] <= 0 or fixed[other]:
                 continue
-            consumed[target] = 1
-            if where < n:
-                kern[where] -= blank[target]
+            self._take_blank(target)
 
     def _find_breaks(self) -> list[int]:
         found = [m.start() for m in _BREAK.finditer(self.key)]
@@ -131,14 +165,20 @@ class _Para:
 
     def natural(self, vs: int, ve: int) -> float:
         """Width of visible chars vs..ve-1 set on one line without adjustment."""
+        if ve <= vs:
+            return 0.0
         return self.P[ve] - self.P[vs] - self.kern[vs] - self.end_blank(ve)
 
-    def bound(self, vs: int, room: float) -> float:
-        """Largest Q[e] for which chars vs..e-1 fit `room` with every blank compressed."""
-        return self.Q[vs] + self.gap[vs] - self.start_blank(vs) + room + EPS
-
     def minimal(self, vs: int, ve: int) -> float:
+        """Width of visible chars vs..ve-1 with every free blank of the line compressed."""
         return self.Q[ve] - self.Q[vs] - self.gap[vs] + self.start_blank(vs)
+
+    def fit_limit(self, vs: int, room: float) -> int:
+        """Last boundary e ≥ vs such that chars vs..e-1 fit `room` at natural width
+        (trailing spaces take none)."""
+        natural, visible_end = self.natural, self.visible_end
+        return vs - 1 + bisect_right(range(vs, self.n + 1), room + EPS,
+                                     key=lambda e: natural(vs, visible_end(vs, e)))
 
     def legal(self, lo: int, p: int) -> bool:
         """Whether a line starting at `lo` may end before p under 避头尾 alone."""
@@ -151,13 +191,14 @@ class _Para:
 
 def break_lines(text: str, advances: Sequence[float], sizes: Sequence[float], measure: float,
                 indent: float = 0.0, align: str = "justify", latin_gap: float = 0.0,
-                first_measure: float | None = None) -> list[Line]:
+                first_measure: float | None = None, punctuation: str = "全角") -> list[Line]:
     """Break one paragraph into lines and place every glyph.
 
     In: text; advances[i] / sizes[i] = natural advance / font size of text[i] in pt;
     measure (pt); indent of the first line; align (justify | left | center | right |
     distribute); latin_gap between Han and Latin/digits; first_measure = right edge
-    of the first line if it differs from measure (the indent is inside it).
+    of the first line if it differs from measure (the indent is inside it);
+    punctuation = the width scheme (one of SCHEMES).
     Out: lines covering text in order; xs relative to the left edge of the measure.
     Empty text gives one empty last line.
     """
@@ -165,15 +206,18 @@ def break_lines(text: str, advances: Sequence[float], sizes: Sequence[float], me
         raise ValueError("字符、字宽与字号的数量不一致")
     if align not in ALIGNS:
         raise ValueError(f"未知的对齐方式：{align}")
+    if punctuation not in SCHEMES:
+        raise ValueError(f"未知的标点宽度方案：{punctuation}（可用：{'、'.join(SCHEMES)}）")
     if measure <= 0:
         raise ValueError("版心宽度必须大于零")
     first_right = measure if first_measure is None else first_measure
     if not text:
         return [Line(0, 0, (), indent, True)]
-    para = _Para(text, advances, sizes, latin_gap)
+    para = _Para(text, advances, sizes, latin_gap, punctuation)
     rooms = (max(first_right - indent, 0.0), measure)
-    ranges = _choose_ranges(para, rooms)
-    _avoid_orphan(para, ranges, rooms, align in ("justify", "distribute"))
+    fill = align in ("justify", "distribute")
+    ranges = _choose_ranges(para, rooms, fill)
+    _avoid_orphan(para, ranges, rooms, fill)
     lines = []
     for index, (s, e, over) in enumerate(ranges):
         last = index == len(ranges) - 1
@@ -184,8 +228,10 @@ def break_lines(text: str, advances: Sequence[float], sizes: Sequence[float], me
     return lines
 
 
-def _choose_ranges(p: _Para, rooms: tuple[float, float]) -> list[tuple[int, int, bool]]:
-    """Greedy line ends: each line takes every cluster that fits once marks are compressed."""
+def _choose_ranges(p: _Para, rooms: tuple[float, float], fill: bool) -> list[tuple[int, int, bool]]:
+    """Greedy line ends: each line takes every cluster that fits at natural width, and
+    pulls in the next cluster only when that keeps a mark from starting the next line
+    (see _pushed_in; `fill`: lines are justified, so pushing out stretches them)."""
     ranges: list[tuple[int, int, bool]] = []
     s, n, breaks = 0, p.n, p.breaks
     while s < n:
@@ -194,12 +240,15 @@ def _choose_ranges(p: _Para, rooms: tuple[float, float]) -> list[tuple[int, int,
         if vs == n:
             ranges.append((s, n, False))
             break
-        bound = p.bound(vs, room)
-        limit = max(bisect_right(p.Q, bound) - 1, vs)
-        k = bisect_right(breaks, limit) - 1
-        while k + 1 < len(breaks) and p.Q[p.visible_end(vs, breaks[k + 1])] <= bound:
-            k += 1   # trailing spaces take no width
-        if k >= 0 and breaks[k] > vs:
+        limit = p.fit_limit(vs, room)
+        first = bisect_right(breaks, vs)        # the first break after the line start
+        k = max(bisect_right(breaks, limit) - 1, first - 1)
+        pulled = None
+        if fill and k + 1 < len(breaks):
+            pulled = _pushed_in(p, vs, breaks[k] if k >= first else None, breaks[k + 1], room)
+        if pulled:
+            e, over = pulled, False
+        elif k >= first:
             e, over = breaks[k], False
             if e < n and _overwide(p, e, breaks[k + 1], rooms[1]):
                 e = _legal_split(p, vs, e, limit) or e   # start the long run on this line
@@ -210,9 +259,45 @@ def _choose_ranges(p: _Para, rooms: tuple[float, float]) -> list[tuple[int, int,
     return ranges
 
 
+def _pushed_in(p: _Para, vs: int, out: int | None, e: int, room: float) -> int | None:
+    """e, when the line vs..e is kept by push-in, else None (push out: end at `out`).
+
+    Push-in keeps a cluster whose tail may not start a line (，。”） …) on this line. It
+    is allowed only when the text ahead of that tail fits at natural width and the whole
+    cluster fits once the line's free blanks are compressed. It is chosen when brackets,
+    quotes and runs of marks give the room; lone 点号 (，、；：。？！), whose width the
+    reader compares line to line, give it only when pushing out would loosen the line
+    by more than PUSH_OUT_MAX_STRETCH per gap (or there is no earlier break)."""
+    ve = p.visible_end(vs, e)
+    t = ve
+    while t > vs and p.key[t - 1] in START_KEYS:
+        t -= 1
+    if t == ve or t == vs or p.natural(vs, ve) <= room + EPS:
+        return None
+    if p.natural(vs, t) > room + EPS or p.minimal(vs, ve) > room + EPS:
+        return None
+    need = p.natural(vs, ve) - room
+    if sum(p.blank[i] for i in _free_blanks(p, vs, ve) if _push_in_class(p, i) == 0) >= need - EPS:
+        return e
+    if out is not None and _stretch(p, vs, out, room) <= PUSH_OUT_MAX_STRETCH:
+        return None
+    return e
+
+
+def _stretch(p: _Para, vs: int, e: int, room: float) -> float:
+    """How far (em per stretchable gap) justifying chars vs..e-1 to `room` loosens them;
+    inf when the line has slack and no gap to take it."""
+    ve = p.visible_end(vs, e)
+    slack = room - p.natural(vs, ve)
+    if slack <= EPS:
+        return 0.0
+    gaps = p.stretch[vs + 1:ve].count(1)
+    return slack / gaps / p.size[ve - 1] if gaps else float("inf")
+
+
 def _overwide(p: _Para, s: int, e: int, room: float) -> bool:
-    """Whether the cluster s..e-1 is wider than a whole line even when compressed."""
-    return p.minimal(s, p.visible_end(s, e)) > room + EPS
+    """Whether the cluster s..e-1 is wider than a whole line at natural width."""
+    return p.natural(s, p.visible_end(s, e)) > room + EPS
 
 
 def _legal_split(p: _Para, vs: int, lo: int, limit: int) -> int | None:
@@ -252,15 +337,10 @@ def _avoid_orphan(p: _Para, ranges: list, rooms: tuple[float, float], fill: bool
     if k < 0 or p.breaks[k] <= pvs:
         return
     b = p.breaks[k]
-    if p.minimal(b, p.visible_end(b, e)) > rooms[1] + EPS:
+    if p.natural(b, p.visible_end(b, e)) > rooms[1] + EPS:
         return
-    if fill:
-        prev_room = rooms[0] if len(ranges) == 2 else rooms[1]
-        ve = p.visible_end(pvs, b)
-        slack = prev_room - p.natural(pvs, ve)
-        gaps = p.stretch[pvs + 1:ve].count(1)
-        if slack > 0 and (not gaps or slack / gaps > ORPHAN_MAX_STRETCH * p.size[ve - 1]):
-            return
+    if fill and _stretch(p, pvs, b, rooms[0] if len(ranges) == 2 else rooms[1]) > ORPHAN_MAX_STRETCH:
+        return
     ranges[-2:] = [(ps, b, False), (b, e, over)]
 
 
@@ -273,7 +353,7 @@ def _place(p: _Para, s: int, e: int, x_left: float, room: float, mode: str,
         return Line(s, e, (x_left,) * (e - s), x_left, last, over)
     natural = p.natural(vs, ve)
     if natural > room + EPS:
-        xs = _shrunk_xs(p, vs, ve, x_left, natural - room, natural - p.minimal(vs, ve))
+        xs = _shrunk_xs(p, vs, ve, x_left, natural - room)
     else:
         xs = _spread_xs(p, vs, ve, x_left, room - natural, mode)
     width = xs[-1] + p.adv[ve - 1] - p.end_blank(ve)
@@ -300,25 +380,46 @@ def _spread_xs(p: _Para, vs: int, ve: int, x_left: float, slack: float, mode: st
     return list(accumulate(steps, initial=x_left + offset))
 
 
-def _shrunk_xs(p: _Para, vs: int, ve: int, x_left: float, deficit: float,
-               shrinkable: float) -> list:
-    """xs of a line too wide by `deficit`: every free blank gives up the same share."""
-    ratio = min(deficit / shrinkable, 1.0) if shrinkable > EPS else 0.0
-    key, adv, blank, consumed, kern = p.key, p.adv, p.blank, p.consumed, p.kern
+def _push_in_class(p: _Para, i: int) -> int:
+    """Order in which a mid-line mark gives up its blank to push in (clreq §3.5): brackets
+    and quotes, and marks in a run of marks (”。 to 1 em), first; then lone ，、；：; then
+    lone 。？！. Lone marks, whose width the reader compares line to line, come last."""
+    key = p.key
+    if key[i] in "OC" or (i and key[i - 1] in "OCS") or (i + 1 < p.n and key[i + 1] in "OCS"):
+        return 0
+    return 2 if p.text[i] in SENTENCE_MARKS else 1
+
+
+def _free_blanks(p: _Para, vs: int, ve: int) -> list[int]:
+    """Marks of the line vs..ve-1 that still hold a blank push-in may take, right to left
+    (an opening mark at the line start and a mark at the line end are not among them)."""
+    key, blank, consumed = p.key, p.blank, p.consumed
+    return [i for i in range(ve - 1, vs - 1, -1)
+            if blank[i] and not consumed[i] and key[i] in COMPRESSIBLE_KEYS
+            and not ((i == vs and key[i] == "O") or (i == ve - 1 and key[i] != "O"))]
+
+
+def _shrunk_xs(p: _Para, vs: int, ve: int, x_left: float, deficit: float) -> list:
+    """xs of a line too wide by `deficit` (a push-in). As few marks as possible change
+    width: free blanks are taken whole, first class first (_push_in_class), nearest the
+    line end first within a class, the last one only as far as needed."""
+    key, adv, blank, kern = p.key, p.adv, p.blank, p.kern
+    free = sorted(_free_blanks(p, vs, ve), key=lambda i: _push_in_class(p, i))   # stable
+    cut = [0.0] * (ve - vs)
+    for i in free:
+        if deficit <= EPS:
+            break
+        cut[i - vs] = min(blank[i], deficit)
+        deficit -= cut[i - vs]
     xs, pen = [], x_left
     for i in range(vs, ve):
         if i > vs:
             pen += kern[i]
-        k = key[i]
-        cut = 0.0
-        if blank[i] and not consumed[i] and k in COMPRESSIBLE_KEYS:
-            if not ((i == vs and k == "O") or (i == ve - 1 and k != "O")):
-                cut = blank[i] * ratio
-        if k == "O":
-            pen -= cut
+        if key[i] == "O":
+            pen -= cut[i - vs]
             xs.append(pen)
             pen += adv[i]
         else:
             xs.append(pen)
-            pen += adv[i] - cut
+            pen += adv[i] - cut[i - vs]
     return xs

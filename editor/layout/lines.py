@@ -16,6 +16,8 @@ class Segment:
     size: float
     rise: float = 0.0
     color: str = "black"
+    hidden: bool = False       # glyphs kept for the text but not drawn (a ruled ——)
+    rules: tuple = ()          # (dx1, dx2, lift, width) drawn instead: x from xs[0], lift above the baseline
 
 
 @dataclass

@@ -1,9 +1,10 @@
 """Character widths for the layout engine, in em.
 
 in: a FontFace (editor.layout.fonts); out: FontMetrics answering advance(ch), has(ch),
-ascent, descent and name. The font's cmap and hmtx are read once per file and process;
-each character's width is then a dict lookup. FixedMetrics is the stand-in for pure unit
-tests: CJK and full-width marks 1 em, everything else 0.5 em.
+ink(ch) for the marks in INK_CHARS, ascent, descent and name. The font's cmap, hmtx and
+those few outlines are read once per file and process; each character's width is then a
+dict lookup. FixedMetrics is the stand-in for pure unit tests: CJK and full-width marks
+1 em, everything else 0.5 em.
 """
 from __future__ import annotations
 
@@ -14,10 +15,17 @@ import threading
 import unicodedata
 from dataclasses import dataclass
 
+from fontTools.pens.boundsPen import BoundsPen
+from fontTools.pens.recordingPen import DecomposingRecordingPen
 from fontTools.ttLib import TTFont
 
 # Marks that share code points with Latin text but are set full-width in Chinese.
 FULL_WIDTH_SHARED = set("“”‘’…—")
+# Marks whose outlines the layout reads: —— and …… must join into one two-em mark.
+INK_CHARS = "—―…⋯"
+TABLES_VERSION = 2        # bump when _Tables changes: the on-disk cache is keyed on it
+
+Box = tuple[float, float, float, float]   # x0, y0, x1, y1
 
 
 @dataclass(frozen=True)
@@ -28,6 +36,22 @@ class _Tables:
     units_per_em: int
     ascent: int
     descent: int              # positive, below the baseline
+    inks: dict[int, tuple[Box, ...]]   # code point in INK_CHARS -> its contours' boxes (units)
+
+
+def _contour_boxes(glyph_set, name: str) -> tuple[Box, ...]:
+    """Bounding box of each contour of a glyph, left to right, in font units."""
+    pen = DecomposingRecordingPen(glyph_set)
+    glyph_set[name].draw(pen)
+    boxes, bounds = [], BoundsPen(glyph_set)
+    for op, args in pen.value:
+        if op in ("closePath", "endPath"):     # a contour may be all off-curve points: no moveTo
+            if bounds.bounds:
+                boxes.append(bounds.bounds)
+            bounds = BoundsPen(glyph_set)
+        else:
+            getattr(bounds, op)(*args)
+    return tuple(sorted(boxes))
 
 
 _loaded: dict[tuple[str, int], _Tables] = {}
@@ -46,7 +70,9 @@ def _read_tables(path: str, index: int) -> _Tables:
     else:
         ascent, descent = font["hhea"].ascent, -font["hhea"].descent
     notdef = font.getGlyphOrder()[0]
-    return _Tables(advances, widths[notdef][0], font["head"].unitsPerEm, ascent, descent)
+    glyph_set = font.getGlyphSet()
+    inks = {ord(ch): _contour_boxes(glyph_set, cmap[ord(ch)]) for ch in INK_CHARS if ord(ch) in cmap}
+    return _Tables(advances, widths[notdef][0], font["head"].unitsPerEm, ascent, descent, inks)
 
 
 def _cached_tables(path: str, index: int) -> _Tables:
@@ -54,7 +80,8 @@ def _cached_tables(path: str, index: int) -> _Tables:
     loading the pickled table ~5 ms. Keyed on the file's path, size and mtime."""
     from .fonts import cache_dir
     st = os.stat(path)
-    key = hashlib.sha1(f"{os.path.abspath(path)}|{index}|{st.st_size}|{st.st_mtime_ns}".encode()).hexdigest()
+    key = hashlib.sha1(f"{TABLES_VERSION}|{os.path.abspath(path)}|{index}|{st.st_size}|{st.st_mtime_ns}"
+                       .encode()).hexdigest()
     cached = cache_dir() / f"metrics-{key[:20]}.pickle"
     try:
         with open(cached, "rb") as f:
@@ -113,6 +140,16 @@ class FontMetrics:
         """in: one character; out: whether the font has a glyph for it."""
         return ord(ch) in self._load().advances
 
+    def ink(self, ch: str) -> tuple[Box, ...] | None:
+        """in: one of INK_CHARS; out: its contours' boxes in em, left to right, or None if
+        the font has no glyph for it."""
+        tables = self._load()
+        boxes = tables.inks.get(ord(ch))
+        if boxes is None:
+            return None
+        upm = tables.units_per_em
+        return tuple(tuple(v / upm for v in box) for box in boxes)
+
     @property
     def ascent(self) -> float:
         """Height above the baseline in em (OS/2 typo ascender, else hhea)."""
@@ -141,3 +178,12 @@ class FixedMetrics:
 
     def has(self, ch: str) -> bool:
         return True
+
+    def ink(self, ch: str) -> tuple[Box, ...] | None:
+        """Marks as a Chinese office font draws them: a dash across its whole em, three
+        dots a third of an em apart, both on the middle of the em box."""
+        if ch in "—―":
+            return ((0.0, 0.36, 1.0, 0.40),)
+        if ch in "…⋯":
+            return tuple((c - 0.05, 0.33, c + 0.05, 0.43) for c in (1 / 6, 1 / 2, 5 / 6))
+        return None

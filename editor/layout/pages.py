@@ -22,6 +22,7 @@ class TextLine:
     block: int | None = None   # block index in that document
     color: str = "black"       # black | red
     rise: float = 0.0          # baseline shift (sub/superscript), positive = up
+    hidden: bool = False       # text only (extractable, searchable): a rule draws it (——)
 
     @property
     def right(self) -> float:

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from ..model import Block, BlockKind, Diagnostic, Run, Severity
 from .linebreak import break_lines
 from .lines import Segment, SetLine
+from .marks import joins, strokes, two_em_runs
 from .spec import LayoutSpec, Style
 
 QUOTES_OPEN, QUOTES_CLOSE = "“‘", "”’"   # shared with Latin: some CJK fonts give them narrow glyphs
@@ -54,19 +55,29 @@ class _Measured:
     roles: list[str]
     rises: list[float]
     shifts: list[float]
+    ruled: list[bool] = field(default_factory=list)   # in a ——/…… run drawn as strokes
 
 
-def _segments(text: str, m: _Measured, ln, left: float) -> list[Segment]:
-    """One line cut into segments of one role, size and rise, at absolute x in the measure."""
+def _segments(text: str, m: _Measured, ln, left: float, metrics: dict) -> list[Segment]:
+    """One line cut into segments of one role, size and rise, at absolute x in the measure;
+    a ——/…… run the face cannot draw whole is a segment of its own, hidden under strokes."""
     segs: list[Segment] = []
     i = ln.start
+
+    def look(k: int) -> tuple:
+        return m.roles[k], m.sizes[k], m.rises[k], m.ruled[k]
+
     while i < ln.end:
         j = i
-        while j < ln.end and (m.roles[j], m.sizes[j], m.rises[j]) == (m.roles[i], m.sizes[i], m.rises[i]):
+        while j < ln.end and look(j) == look(i):
             j += 1
         xs = tuple(left + x + m.shifts[i + k] for k, x in enumerate(ln.xs[i - ln.start:j - ln.start]))
         xs = _in_reading_order(xs, segs[-1].xs[-1] if segs else None)
-        if text[i:j].strip():
+        if m.ruled[i]:
+            rules = strokes(metrics[m.roles[i]], text[i], j - i, m.advances[i], m.sizes[i])
+            segs.append(Segment(text[i:j], xs, m.roles[i], m.sizes[i], m.rises[i], hidden=True,
+                                rules=rules))
+        elif text[i:j].strip():
             segs.append(Segment(text[i:j], xs, m.roles[i], m.sizes[i], m.rises[i]))
         i = j
     return segs
@@ -131,7 +142,23 @@ class Typesetter:
                 out.rises.append(rise)
                 out.shifts.append(shift)
         _widen_spaces_between_han(out, self.tracking)
+        self._two_em_marks(out)
         return out
+
+    def _two_em_marks(self, m: _Measured) -> None:
+        """Each —— and …… takes two full cells (Noto's dash is 0.89 em). A face whose
+        glyphs join has them set one em apart, centred in the cells; any other face's
+        are marked to be drawn as strokes (marks.py)."""
+        m.ruled = [False] * len(m.chars)
+        for start, end in two_em_runs("".join(m.chars)):
+            for i in range(start, end):
+                size = m.sizes[i]
+                track = self.tracking(size)
+                m.advances[i] = size + track
+                if joins(self.metrics[m.roles[i]], m.chars[i]):
+                    m.shifts[i] = track * ((end - start) / 2 - (i - start))
+                else:
+                    m.ruled[i] = True
 
     def set_runs(self, runs: list[tuple[str, str, float, float]], style: Style,
                  block: int | None = None, measure: float | None = None) -> list[SetLine]:
@@ -144,7 +171,8 @@ class Typesetter:
         if not text:
             return []
         lines = break_lines(text, m.advances, m.sizes, width, indent=style.indent * em,
-                            align=style.align, latin_gap=spec.latin_gap_em * em)
+                            align=style.align, latin_gap=spec.latin_gap_em * em,
+                            punctuation=spec.punctuation)
         grid = style.leading == 0
         pitch = spec.line_pitch if grid else style.leading * em
         out = []
@@ -153,7 +181,7 @@ class Typesetter:
                 self.diagnostics.append(Diagnostic(
                     Severity.WARNING, "overfull-line",
                     f"一行排不下：“{text[ln.start:ln.end][:20]}”超出版心", document=self.doc, block=block))
-            out.append(SetLine(_segments(text, m, ln, left), pitch, em, grid, block,
+            out.append(SetLine(_segments(text, m, ln, left, self.metrics), pitch, em, grid, block,
                                first=n == 0, last=ln.last))
         return out
 

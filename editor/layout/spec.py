@@ -6,8 +6,10 @@ Unknown names or malformed files raise SpecError with a Chinese message.
 from __future__ import annotations
 
 import tomllib
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
+
+from .linebreak import SCHEMES
 
 LAYOUTS_DIR = Path(__file__).resolve().parents[2] / "layouts"
 MM = 72 / 25.4
@@ -60,6 +62,7 @@ class LayoutSpec:
     header: dict = field(default_factory=dict)
     toc: dict = field(default_factory=dict)
     issue: dict = field(default_factory=dict)
+    punctuation: str = "全角"    # punctuation width scheme: 全角 | 开明 (linebreak.SCHEMES)
 
     @property
     def measure(self) -> float:
@@ -158,4 +161,12 @@ def load_spec(name_or_path: str) -> LayoutSpec:
         raise SpecError(f"{path}：版式文件缺少或错写了必要项（{e}）") from None
     if spec.columns < 1 or spec.column_measure <= spec.size:
         raise SpecError(f"{path}：分栏设置不合理（{spec.columns} 栏，栏间距 {spec.gutter:.1f} pt）")
-    return spec
+    return _with_punctuation(spec, raw["grid"], path)
+
+
+def _with_punctuation(spec: LayoutSpec, grid: dict, path: Path) -> LayoutSpec:
+    """The spec with its [grid] punctuation scheme, which must be one the line breaker knows."""
+    scheme = grid.get("punctuation", "全角")
+    if scheme not in SCHEMES:
+        raise SpecError(f"{path}：标点宽度方案“{scheme}”不可用（可用：{'、'.join(SCHEMES)}）")
+    return replace(spec, punctuation=scheme)

@@ -105,7 +105,8 @@ def _draw_page(c: Canvas, page: Page, height: float, fonts: dict[str, str], dx: 
         if line.color != color:
             color = line.color
             ops.append(_FILL.get(color, _FILL["black"]))
-        ops += _line_ops(c, pdfmetrics.getFont(fonts[line.font]), line, dx, dy + height - line.y)
+        line_ops = _line_ops(c, pdfmetrics.getFont(fonts[line.font]), line, dx, dy + height - line.y)
+        ops += ["3 Tr", *line_ops, "0 Tr"] if line.hidden else line_ops   # 3 Tr: text, no ink
     ops.append("ET")
     c._code.append("\n".join(ops))
 

@@ -105,7 +105,7 @@ class PagePainter:
 
     def _line(self, painter: QPainter, line: TextLine, fonts: dict) -> None:
         face = fonts.get(line.font)
-        if face is None or not line.text:
+        if face is None or not line.text or line.hidden:   # hidden: page.rules draw it
             return
         font = self.raw_font(face, line.size)
         glyphs = [self._glyph(face, font, ch) for ch in line.text]

@@ -166,16 +166,25 @@ def test_question_and_exclamation_pair_fits_at_the_line_end():
     assert lines[0].width == pytest.approx(100.0)
 
 
-# --- push in before push out ----------------------------------------------------------
+# --- marks keep their width; push in, push out ---------------------------------------
 
-def test_push_in_when_compression_makes_room():
+def steps(line) -> list[float]:
+    return [b - a for a, b in zip(line.xs, line.xs[1:])]
+
+
+def test_a_mark_is_never_compressed_to_fit_more_text():
+    text = "字" * 4 + "，" + "字" * 5 + "字字字"   # the comma's blank would make room for a 字
+    lines = lay(text)
+    assert texts(text, lines)[0] == "字字字字，字字字字字"
+    assert steps(lines[0]) == pytest.approx([10.0] * 9)
+
+
+def test_push_out_keeps_lone_marks_whole_when_the_line_stays_tight():
+    # pulling 。 in would narrow the comma; pushing 字。 out loosens 8 gaps by 1/8 em
     text = "字" * 4 + "，" + "字" * 5 + "。" + "字" * 6
     lines = lay(text)
-    assert texts(text, lines)[0] == "字字字字，字字字字字。"
-    xs = lines[0].xs
-    assert xs[4] == pytest.approx(40.0)
-    assert xs[5] == pytest.approx(45.0)      # the comma gave up its blank half
-    assert xs[-1] == pytest.approx(95.0)     # 。 at the end is half wide
+    assert texts(text, lines)[0] == "字字字字，字字字字"
+    assert steps(lines[0]) == pytest.approx([10.0 + 10.0 / 8] * 8)   # the comma's too
     assert lines[0].width == pytest.approx(100.0)
 
 
@@ -183,20 +192,69 @@ def test_push_out_when_compression_is_not_enough():
     text = "字" * 10 + "。" + "字" * 5
     lines = lay(text)
     assert texts(text, lines)[0] == "字" * 9
-    gaps = [b - a for a, b in zip(lines[0].xs, lines[0].xs[1:])]
-    assert gaps == pytest.approx([10.0 + 10.0 / 8] * 8)   # one em spread over 8 gaps
+    assert steps(lines[0]) == pytest.approx([10.0 + 10.0 / 8] * 8)   # one em spread over 8 gaps
     assert lines[0].width == pytest.approx(100.0)
 
 
-def test_partial_push_in_shrinks_every_free_blank_equally():
-    # 10.5 em of natural width: each of the two commas gives up a quarter em
-    text = "字字，字字，字字字字。" + "字" * 4
+def test_push_in_takes_a_bracket_or_quote_first():
+    text = "字，字“字”字字字字。" + "字" * 6     # 10 em before the 。
     lines = lay(text)
-    assert texts(text, lines)[0] == "字字，字字，字字字字。"
-    xs = lines[0].xs
-    assert xs[3] - xs[2] == pytest.approx(7.5)
-    assert xs[6] - xs[5] == pytest.approx(7.5)
+    assert texts(text, lines)[0] == "字，字“字”字字字字。"
+    assert steps(lines[0]) == pytest.approx([10.0, 10, 10, 10, 10, 5, 10, 10, 10, 10])
+    assert lines[0].width == pytest.approx(100.0)       # ” gave way, not the comma
+
+
+def test_push_in_narrows_as_few_marks_as_it_can_nearest_the_line_end_first():
+    text = "字“字”字“字”字字。" + "字" * 4
+    advances = [advance(c) for c in text]
+    advances[9] = 7.5                     # 9.75 em before the 。: a quarter em to find
+    lines = break_lines(text, advances, [SIZE] * len(text), 100.0)
+    assert texts(text, lines)[0] == "字“字”字“字”字字。"
+    assert steps(lines[0]) == pytest.approx([10.0, 10, 10, 10, 10, 10, 10, 7.5, 10, 7.5])
+
+
+def test_push_in_narrows_a_lone_mark_when_pushing_out_would_leave_a_loose_line():
+    word = "abcdefghijklmn"                       # 7 em, moves whole
+    text = "字，字" + word + "，字字"
+    lines = lay(text)
+    assert texts(text, lines)[0] == "字，字" + word + "，"
+    assert lines[0].xs[2] - lines[0].xs[1] == pytest.approx(5.0)
     assert lines[0].width == pytest.approx(100.0)
+
+
+def test_ragged_lines_push_out_and_keep_every_mark():
+    text = "字，字“字”字字字字。" + "字" * 6
+    lines = lay(text, align="left")
+    assert texts(text, lines)[0] == "字，字“字”字字字"
+    assert steps(lines[0]) == pytest.approx([10.0] * 8)
+
+
+# --- punctuation schemes --------------------------------------------------------------
+
+def test_kaiming_sets_pause_marks_and_brackets_half_and_sentence_marks_whole():
+    text = "字，字、字；字：字“字”字。字？字！字"
+    (line,) = lay(text, measure=300.0, align="left", punctuation="开明")
+    after = dict(zip(text, steps(line)))              # a pause mark's blank is on its right
+    before = dict(zip(text[1:], steps(line)))         # an opening mark's on its left
+    assert [after[m] for m in "，、；：”"] + [before["“"]] == pytest.approx([5.0] * 6)
+    assert [after[m] for m in "。？！"] == pytest.approx([10.0] * 3)
+
+
+@pytest.mark.parametrize("pair, width", [("。”", 15.0), ("，“", 10.0), ("？！", 15.0), ("）（", 10.0),
+                                         ("”。", 15.0)])
+def test_kaiming_pairs_take_at_most_one_and_a_half_em(pair, width):
+    (line,) = lay("字" + pair + "字", align="left", punctuation="开明")
+    assert line.xs[3] - line.xs[1] == pytest.approx(width)
+
+
+def test_kaiming_line_end_mark_ends_at_its_ink():
+    (line,) = lay("字字，", align="left", punctuation="开明")
+    assert line.width == pytest.approx(25.0)
+
+
+def test_an_unknown_scheme_is_refused():
+    with pytest.raises(ValueError, match="标点"):
+        lay("字，字", punctuation="半角")
 
 
 # --- punctuation widths ---------------------------------------------------------------

@@ -57,15 +57,23 @@ def paragraphs(draw):
     indent = draw(st.sampled_from([0.0, 2 * base]))
     align = draw(st.sampled_from(["justify", "justify", "left", "center", "right", "distribute"]))
     gap = draw(st.sampled_from([0.0, base / 4]))
-    return text, advances, sizes, measure, indent, align, gap
+    scheme = draw(st.sampled_from(["全角", "开明"]))
+    return text, advances, sizes, measure, indent, align, gap, scheme
+
+
+def scheme_width(mark: str, advance: float, size: float, scheme: str) -> float:
+    """Width a lone mark between two Han characters keeps under a scheme."""
+    if scheme == "开明" and mark not in "。？！．":
+        return advance - min(max(advance - 0.5 * size, 0.0), 0.5 * size)
+    return advance
 
 
 @settings(max_examples=300, deadline=None)
 @given(paragraphs())
 def test_line_breaking_properties(case):
-    text, advances, sizes, measure, indent, align, gap = case
+    text, advances, sizes, measure, indent, align, gap, scheme = case
     lines = break_lines(text, advances, sizes, measure, indent=indent, align=align,
-                        latin_gap=gap)
+                        latin_gap=gap, punctuation=scheme)
     # every character comes out once, in order
     assert "".join(text[line.start:line.end] for line in lines) == text
     assert lines[0].start == 0 and lines[-1].end == len(text)
@@ -90,3 +98,14 @@ def test_line_breaking_properties(case):
         if not legal(text, before.start, line.start):
             # forced: nowhere in the line above could 避头尾 be kept
             assert not any(legal(text, before.start, p) for p in range(before.start + 1, line.start))
+
+    # a lone mark between two Han characters keeps its scheme's width, except on a line
+    # that pushed in a mark that may not start a line
+    for line in lines:
+        visible = [i for i in range(line.start, line.end) if not is_space(text[i])]
+        pushed_in = bool(visible) and text[visible[-1]] in START_PROHIBITED
+        for i in range(line.start + 1, line.end - 1):
+            if (char_class(text[i]) == "stop" and char_class(text[i - 1]) == "han"
+                    and char_class(text[i + 1]) == "han" and not pushed_in):
+                step = line.xs[i + 1 - line.start] - line.xs[i - line.start]
+                assert step >= scheme_width(text[i], advances[i], sizes[i], scheme) - 1e-6

@@ -1,5 +1,8 @@
 """PDF features on small issues built in tmp_path: print marks, bookmarks, TOC links,
 document info, a character no font has, atomic output."""
+import shutil
+import subprocess
+
 import pdfplumber
 import pypdf
 import pytest
@@ -118,3 +121,39 @@ def test_a_block_the_editor_sets_to_not_print_is_left_out_of_pdf_and_docx(tmp_pa
     assert "济政字〔2020〕1号" not in words and "济政字〔2020〕2号" in words
     omitted = [d for d in result.diagnostics if d.code == "omitted"]
     assert [(d.document, d.block) for d in omitted] == [(0, 1)]
+
+
+def ink_rows_and_columns(png, box):
+    """Rows and columns of dark pixels inside box (left, top, right, bottom) of an image."""
+    from PIL import Image
+    image = Image.open(png).convert("L").crop(box)
+    w, h = image.size
+    dark = {(x, y) for x in range(w) for y in range(h) if image.getpixel((x, y)) < 128}
+    return sorted({y for _, y in dark}), sorted({x for x, _ in dark})
+
+
+@pytest.mark.skipif(not shutil.which("pdftoppm"), reason="需要 poppler-utils 的 pdftoppm")
+def test_a_two_em_dash_prints_as_one_unbroken_mark_on_the_middle_and_reads_as_text(tmp_path):
+    out = tmp_path / "dash.pdf"
+    result = build(small_issue(tmp_path, extra="——省会龙头加速扬起。"), pdf=out)
+    index = result.layout.doc_pages[1]
+    with pdfplumber.open(out) as pdf:
+        page = pdf.pages[index]
+        assert "——省会龙头加速扬起" in page.extract_text()
+        chars = [c for c in page.chars if c["text"].strip()]
+        k = "".join(c["text"] for c in chars).index("——省")
+        dash, han = chars[k], chars[k + 2]
+    subprocess.run(["pdftoppm", "-r", "300", "-f", str(index + 1), "-l", str(index + 1), "-png",
+                    str(out), str(tmp_path / "page")], check=True)
+    (png,) = tmp_path.glob("page*.png")
+    s = 300 / 72
+    em = han["size"] * s
+    top, bottom = round(han["top"] * s), round(han["bottom"] * s)
+    left, right = round(dash["x0"] * s), round(han["x0"] * s)         # the dash's two cells
+    han_rows, _ = ink_rows_and_columns(png, (right, top, right + round(em), bottom))
+    rows, columns = ink_rows_and_columns(png, (left, top, right, bottom))
+    middle = (han_rows[0] + han_rows[-1]) / 2
+    assert rows[-1] - rows[0] < 0.15 * em                    # one stroke, nothing else drawn
+    assert abs((rows[0] + rows[-1]) / 2 - middle) < 0.1 * em  # on the middle of the Han glyphs
+    assert columns[-1] - columns[0] > 1.8 * em               # two cells long
+    assert columns == list(range(columns[0], columns[-1] + 1))   # with no gap

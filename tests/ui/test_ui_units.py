@@ -56,3 +56,27 @@ def test_export_targets_and_relative_sources(tmp_path):
     (tmp_path / "a" / "docs").mkdir(parents=True)
     assert relative_source(tmp_path / "a" / "docs" / "f.docx", tmp_path / "a") == "docs/f.docx"
     assert relative_source(tmp_path / "b.txt", tmp_path / "a") == "../b.txt"
+
+
+def test_the_screen_draws_a_ruled_dash_as_its_rule_only(qapp):
+    """A hidden TextLine (a —— the face cannot draw whole) leaves no ink on screen; the
+    page's rule is what shows, as in the PDF."""
+    from PySide6.QtGui import QImage, QPainter
+    from editor.layout.fonts import SHIPPED_DIR, FontFace
+    from editor.layout.pages import Page, Rule, TextLine
+    from editor.ui.pagepaint import PagePainter
+    fonts = {"body": FontFace("body", "", "Noto Serif SC", str(SHIPPED_DIR / "NotoSerifSC-Regular.ttf"))}
+
+    def ink_rows(hidden: bool) -> set[int]:
+        page = Page(0, "body", lines=[TextLine("——", (10.0, 22.0), 30.0, "body", 12.0, hidden=hidden)],
+                    rules=[Rule(10.5, 25.4, 33.5, 25.4, 0.6)])
+        image = QImage(240, 160, QImage.Format.Format_Grayscale8)
+        painter = QPainter(image)
+        painter.scale(4, 4)                      # 4 px a point
+        PagePainter().paint(painter, page, fonts, 60, 40)
+        painter.end()
+        return {y for y in range(160) for x in range(240) if image.pixelColor(x, y).value() < 128}
+
+    rule_band = set(range(100, 105))             # 4 × (25.4 ± 0.3) pt, and a pixel of blur
+    assert ink_rows(hidden=True) and ink_rows(hidden=True) <= rule_band   # the rule alone
+    assert ink_rows(hidden=False) - rule_band    # the font's own low dash, when drawn
