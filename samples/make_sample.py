@@ -29,6 +29,11 @@ from editor.model import DocumentRef, Issue, Run, Section  # noqa: E402
 SEED = ROOT.parent / "shared" / "seeds" / "000_0fbe94d9b63093d3.txt"
 OUT = ROOT / "samples" / "jinan-2020-10"
 FORMATS = {2: ".txt", 4: ".md"}          # document number → format; the rest are .docx
+# 每栏行数 of each document as the office printed it (its documents came at different line
+# spacings), measured from the seed's column cuts:
+#     .venv/bin/python samples/calibrate_columns.py --per-document --cpl 18 --size 12
+# The 报告 (37) and the 通报 with its 名单 (no cut falls inside it) keep the layout's own.
+PRINTED_LINES = {3: 32, 4: 32, 5: 33, 6: 29, 7: 32, 8: 38}
 FINAL = "。！？；：）"                      # a line ending in one of these may end a paragraph
 # Page ends that fell right after a full stop; the siblings （一）（三）… are run-in.
 JOIN_AFTER_STOP = {"（二）扩大社区养老服务设施供给。"}
@@ -444,7 +449,8 @@ def build_sample(seed: Path = SEED, out: Path = OUT) -> Issue:
         written.add(name)
         if not issue.sections or issue.sections[-1].name != entry.section:
             issue.sections.append(Section(entry.section))
-        issue.sections[-1].documents.append(DocumentRef(source=f"docs/{name}"))
+        issue.sections[-1].documents.append(DocumentRef(source=f"docs/{name}",
+                                                        lines_per_column=PRINTED_LINES.get(n, 0)))
     for old in docs_dir.glob("[0-9][0-9]-*"):
         if old.name not in written:   # a source renamed since the last run
             old.unlink()

@@ -44,7 +44,8 @@ def _document_pages(doc, k: int, spec: LayoutSpec, metrics: dict) -> tuple[list,
     hit = _doc_cache.get(fp)
     if hit is None:
         ts = Typesetter(spec, metrics)
-        pages = flow(layout_blocks(doc, k, ts), spec)
+        top = spec.issue.get("document_top_lines", 0) * spec.line_pitch   # room above a title
+        pages = flow(layout_blocks(doc, k, ts), spec, first_top=top)
         hit = (pages, ts.diagnostics + _lone_lines(pages, k))
         if len(_doc_cache) > 256:
             _doc_cache.clear()
