@@ -21,26 +21,29 @@ from .paginate import PlacedLine, paginate
 from .lines import SetLine
 from .setting import Typesetter
 from .spec import LayoutSpec, mm_to_pt
+from .titlebreak import organ_names
 from .toc import build_toc
 
 MAX_PASSES = 5
 _doc_cache: dict = {}
 
 
-def _fingerprint(doc, spec: LayoutSpec, metrics: dict) -> bytes:
-    key = (spec, tuple(sorted((r, getattr(m, "name", "")) for r, m in metrics.items())),
+def _fingerprint(doc, spec: LayoutSpec, metrics: dict, words: tuple[str, ...]) -> bytes:
+    key = (spec, tuple(sorted((r, getattr(m, "name", "")) for r, m in metrics.items())), words,
            [(b.kind, b.level, b.align, tuple((r.text, r.bold, r.italic, r.script) for r in b.runs),
              tuple(map(tuple, b.rows)), hashlib.sha1(b.image).digest() if b.image else None)
             for b in doc.blocks])
     return hashlib.sha1(pickle.dumps(key)).digest()
 
 
-def _document_pages(doc, k: int, spec: LayoutSpec, metrics: dict) -> tuple[list, list[Diagnostic]]:
-    """Paginated lines of one document, cached on its content so an edit re-lays out one document."""
-    fp = _fingerprint(doc, spec, metrics)
+def _document_pages(doc, k: int, spec: LayoutSpec, metrics: dict,
+                    words: tuple[str, ...] = ()) -> tuple[list, list[Diagnostic]]:
+    """Paginated lines of one document, cached on its content so an edit re-lays out one
+    document; `words`: the issue's organ names, never broken in a title."""
+    fp = _fingerprint(doc, spec, metrics, words)
     hit = _doc_cache.get(fp)
     if hit is None:
-        ts = Typesetter(spec, metrics)
+        ts = Typesetter(spec, metrics, words=words)
         pages = paginate(layout_blocks(doc, k, ts), spec)
         hit = (pages, ts.diagnostics + _lone_lines(pages, k))
         if len(_doc_cache) > 256:
@@ -125,12 +128,12 @@ def _line_at(ts: Typesetter, text: str, font: str, size: float, left: float, wid
     return TextLine(text, tuple(xs), y, font, size)
 
 
-def _lay_out_documents(docs, spec, metrics, progress, cancel) -> tuple[list, list[Diagnostic]]:
+def _lay_out_documents(docs, spec, metrics, words, progress, cancel) -> tuple[list, list[Diagnostic]]:
     doc_pages, diagnostics = [], []
     for k, doc in enumerate(docs):
         if cancel is not None and cancel.is_set():
             raise InterruptedError
-        pages, diags = _document_pages(doc, k, spec, metrics)
+        pages, diags = _document_pages(doc, k, spec, metrics, words)
         doc_pages.append(pages)
         diagnostics += [replace(d, document=k) for d in doc.diagnostics] + diags
         if progress:
@@ -172,9 +175,10 @@ def _locate(diagnostics: list[Diagnostic], pages: list[Page], first_pages: list[
 def layout_issue(issue: Issue, spec: LayoutSpec, faces: dict, metrics: dict,
                  progress=None, cancel=None) -> LayoutResult:
     docs = issue.documents()
-    doc_pages, diagnostics = _lay_out_documents(docs, spec, metrics, progress, cancel)
+    words = organ_names(issue)
+    doc_pages, diagnostics = _lay_out_documents(docs, spec, metrics, words, progress, cancel)
     conf = spec.issue
-    ts = Typesetter(spec, metrics)
+    ts = Typesetter(spec, metrics, words=words)
     front = 1 if conf.get("cover", True) else 0
     head_lines, toc_top = inside_title_lines(ts, issue) if conf.get("toc", True) else ([], 0.0)
     toc, toc_pages, passes, settled = _settle_toc(ts, issue, doc_pages, front, toc_top)
