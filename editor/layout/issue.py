@@ -16,7 +16,7 @@ from dataclasses import replace
 from ..model import Diagnostic, Issue, Severity
 from .blocks import layout_blocks
 from .frontmatter import back_page_lines, cover_lines, inside_title_lines, issue_label
-from .pages import Bookmark, LayoutResult, Link, Page, Rule, TextLine, ImageBox
+from .pages import Bookmark, ImageBox, LayoutResult, Link, Page, QRCode, Rule, TextLine
 from .paginate import PlacedLine, paginate
 from .lines import SetLine
 from .setting import Typesetter
@@ -83,6 +83,9 @@ def _emit(page: Page, placed: list[PlacedLine], left: float, top: float, doc: in
         if ln.image:
             x, w, h, data = ln.image
             page.images.append(ImageBox(left + x, top + p.top, w, h, data, doc, ln.block))
+        if ln.qr:
+            x, side, text = ln.qr
+            page.codes.append(QRCode(left + x, top + p.top, side, text))
 
 
 def _furniture(page: Page, spec: LayoutSpec, issue: Issue, ts: Typesetter) -> None:
