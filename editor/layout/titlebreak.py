@@ -53,6 +53,8 @@ VERBS = {"v", "vd", "vg"}
 CLINGING = {"f", "uj", "ul", "uz", "ud", "ug", "uv", "y", "k", "e"}   # 上, 的, 了, 等 …: stay put
 NOMINAL = {"n", "ng", "nr", "ns", "nt", "nz", "vn", "an", "j", "l", "b", "a", "m", "mq", "q",
            "t", "s"}
+NOUNS = {"n", "ng", "nr", "ns", "nt", "nz", "vn", "an", "j", "l"}
+NUMERALS = {"m", "mq", "q"}
 MODIFIERS = {"a", "b", "m", "q", "h"}     # a one-character modifier (新, 老) holds on to its noun
 
 _lock = threading.Lock()
@@ -142,8 +144,10 @@ def _gap_cost(text: str, p: int, left: tuple[str, str], right: tuple[str, str],
     elif lw[-1] in "”’" and rt in NOMINAL:
         cost = 55.0           # “好差评”工作: a quotation modifying the noun after it
     elif lt in NOMINAL and rt in NOMINAL:
-        # inside a noun phrase; two two-character words make a tight 四字格 (营商环境)
-        cost = 55.0 if len(lw) == len(rw) == 2 else 45.0
+        # inside a noun phrase; two two-character nouns make a tight 四字格 (营商环境), and a
+        # number holds on to what it counts (三年行动计划)
+        tight = (len(lw) == len(rw) == 2 and lt in NOUNS and rt in NOUNS) or lt in NUMERALS
+        cost = 55.0 if tight else 45.0
     else:
         cost = 30.0
     if len(rw) == 1 and rt not in PHRASE_OPENERS:

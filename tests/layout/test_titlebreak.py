@@ -108,6 +108,19 @@ def test_the_complaints_of_issue_10_are_gone():
     assert break_title(sub, 28, ADV)[0].startswith("——2020年5月12日")
 
 
+@pytest.mark.parametrize("em", [20, 26])
+def test_titles_break_where_the_printed_gazette_breaks_them(words, em):
+    """The seed (the printed issue) shows its titles' line breaks; ours fall at the same
+    places for these three (seed lines 556, 820, 832), at GB/T 9704's and the gazette's
+    title widths."""
+    printed = [["济南市人民政府办公厅", "关于加快推进养老服务发展的实施意见"],
+               ["济南市人民政府办公厅", "关于印发济南市加快推进在线新经济发展",
+                "三年行动计划（2020—2022年）的通知"],
+               ["济南市加快推进在线新经济发展", "三年行动计划（2020—2022年）"]]
+    for lines in printed:
+        assert break_title("".join(lines), em, ADV, words, issuer_apart=True) == lines
+
+
 def test_a_document_title_puts_its_issuers_first(sample, words):
     for text, kind in sample_titles(sample):
         if kind != K.TITLE or "关于" not in text:
