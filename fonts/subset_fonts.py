@@ -1,13 +1,14 @@
 """Rebuild the shipped fonts in fonts/ from the downloaded upstream packages.
 
-in: paths (files or folders, searched recursively) holding the upstream .ttf files named in
-SOURCES; out: one subset .ttf per upstream file found, written to --out (default: this
-folder); exit status 1 when some upstream file was not found.
+in: paths (files or folders, searched recursively) holding the upstream .ttf/.otf files
+named in SOURCES; out: one subset .ttf per upstream file found, written to --out (default:
+this folder); exit status 1 when some upstream file was not found.
 Each subset keeps what GBK encodes plus the punctuation, full-width and Latin-1 blocks,
-keeps TrueType glyf outlines (reportlab cannot embed CFF), and drops hinting and OpenType
-layout tables, which neither reportlab nor our layout engine reads.
+has TrueType glyf outlines (reportlab cannot embed CFF: the Fandol faces' PostScript
+outlines are converted, as editor/layout/fonts.py does for an installed CFF font), and
+drops hinting and OpenType layout tables, which neither reportlab nor our layout engine reads.
 
-    python fonts/subset_fonts.py /tmp/fontdl/serif /tmp/fontdl/sans /tmp/fontdl/wenkai
+    python fonts/subset_fonts.py /tmp/fontdl/serif /tmp/fontdl/sans /tmp/fontdl/fandol
 
 See fonts/README.md for where the packages come from.
 """
@@ -20,23 +21,17 @@ from pathlib import Path
 from fontTools import subset
 from fontTools.ttLib import TTFont
 
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+from editor.layout.fonts import cff_to_glyf  # noqa: E402  (the app's own conversion)
+
 # upstream file name -> shipped file name
 SOURCES = {
     "NotoSerifSC_400Regular.ttf": "NotoSerifSC-Regular.ttf",
     "NotoSerifSC_700Bold.ttf": "NotoSerifSC-Bold.ttf",
     "NotoSansSC_400Regular.ttf": "NotoSansSC-Regular.ttf",
-    "LXGWWenKai-Regular.ttf": "WenKaiGBK-Regular.ttf",
+    "FandolFang-Regular.otf": "FandolFang-Regular.ttf",
+    "FandolKai-Regular.otf": "FandolKai-Regular.ttf",
 }
-
-# LXGW WenKai reserves the font names "LXGW" and "霞鹜" (OFL 1.1 §3): a subset is a
-# Modified Version, so it ships under a name of its own. Noto reserves no names.
-RENAMES = {
-    "WenKaiGBK-Regular.ttf": {
-        "family": "WenKai GBK", "family_zh": "文楷 GBK", "style": "Regular",
-        "postscript": "WenKaiGBK-Regular",
-    },
-}
-RENAMED_IDS = (1, 2, 3, 4, 6, 16, 17, 18, 21, 22, 25)
 
 # Blocks kept whole on top of GBK: Latin-1, general punctuation, letterlike symbols and
 # number forms (℃ № Ⅰ…), enclosed numbers (①…), CJK symbols and punctuation, full-width forms.
@@ -87,35 +82,18 @@ def subset_options() -> subset.Options:
     return opts
 
 
-def rename_font(font: TTFont, names: dict[str, str]) -> None:
-    """in: a font and its new names (family, family_zh, style, postscript).
-    out: the font's naming records replaced (Windows English and Chinese, Mac English)."""
-    table = font["name"]
-    for name_id in RENAMED_IDS:
-        table.removeNames(nameID=name_id)
-    full = f"{names['family']} {names['style']}"
-    version = font["head"].fontRevision
-    english = {1: names["family"], 2: names["style"], 4: full, 6: names["postscript"],
-               3: f"{names['postscript']};{version:.3f};subset"}
-    for name_id, text in english.items():
-        table.setName(text, name_id, 3, 1, 0x409)
-        table.setName(text, name_id, 1, 0, 0)
-    table.setName(names["family_zh"], 1, 3, 1, 0x804)
-    table.setName(names["style"], 2, 3, 1, 0x804)
-    table.setName(f"{names['family_zh']} {names['style']}", 4, 3, 1, 0x804)
-
-
 def subset_font(source: Path, target: Path, codepoints: set[int]) -> None:
-    """in: an upstream TrueType font, the target path, the code points to keep.
-    out: the subset font written to target (raises ValueError for a CFF source)."""
+    """in: an upstream font (TrueType or CFF outlines), the target path, the code points to
+    keep. out: the subset font written to target, with TrueType outlines."""
     font = TTFont(source, recalcTimestamp=False)
-    if "glyf" not in font:
-        raise ValueError(f"{source}: not a TrueType (glyf) font")
+    if "glyf" not in font and "CFF " not in font:
+        raise ValueError(f"{source}: neither TrueType nor CFF outlines")
     subsetter = subset.Subsetter(options=subset_options())
     subsetter.populate(unicodes=codepoints)
     subsetter.subset(font)
-    if target.name in RENAMES:
-        rename_font(font, RENAMES[target.name])
+    if "CFF " in font:
+        cff_to_glyf(font)
+        font["post"].formatType = 3.0     # no glyph names: nothing downstream reads them
     font.save(target)
 
 
@@ -123,7 +101,8 @@ def find_sources(paths: list[Path]) -> dict[str, Path]:
     """in: files or folders; out: upstream file name -> path for each name in SOURCES."""
     found: dict[str, Path] = {}
     for path in paths:
-        candidates = [path] if path.is_file() else sorted(path.rglob("*.ttf"))
+        candidates = [path] if path.is_file() else sorted(
+            p for p in path.rglob("*") if p.suffix in (".ttf", ".otf"))
         for candidate in candidates:
             if candidate.name in SOURCES:
                 found.setdefault(candidate.name, candidate)

@@ -23,14 +23,14 @@ from editor.layout.metrics import FixedMetrics, FontMetrics
 from editor.model import Severity
 
 SHIPPED = ["NotoSerifSC-Regular.ttf", "NotoSerifSC-Bold.ttf", "NotoSansSC-Regular.ttf",
-           "WenKaiGBK-Regular.ttf"]
+           "FandolFang-Regular.ttf", "FandolKai-Regular.ttf"]
 ROLES = {
     "body": {"families": ["仿宋_GB2312", "FangSong_GB2312", "仿宋"],
-             "shipped": "NotoSerifSC-Regular.ttf"},
+             "shipped": "FandolFang-Regular.ttf"},
     "title": {"families": ["方正小标宋简体", "FZXiaoBiaoSong-B05S"],
               "shipped": "NotoSerifSC-Bold.ttf"},
     "hei": {"families": ["黑体", "SimHei"], "shipped": "NotoSansSC-Regular.ttf"},
-    "kai": {"families": ["楷体_GB2312", "KaiTi"], "shipped": "WenKaiGBK-Regular.ttf"},
+    "kai": {"families": ["楷体_GB2312", "KaiTi"], "shipped": "FandolKai-Regular.ttf"},
     "song": {"families": ["宋体", "SimSun"], "shipped": "NotoSerifSC-Regular.ttf"},
     "bold": {"families": ["黑体", "SimHei"], "shipped": "NotoSerifSC-Bold.ttf"},
 }
@@ -135,7 +135,8 @@ def test_reportlab_embeds_each_shipped_font(name):
 
 def test_licences_sit_beside_the_fonts():
     assert "Open Font License" in (SHIPPED_DIR / "OFL.txt").read_text(encoding="utf-8")
-    assert "LXGW" in (SHIPPED_DIR / "OFL-WenKai.txt").read_text(encoding="utf-8")
+    fandol = (SHIPPED_DIR / "GPL-Fandol.txt").read_text(encoding="utf-8")
+    assert "GNU GENERAL PUBLIC LICENSE" in fandol and "embed this font" in fandol
 
 
 @pytest.mark.skipif(not SEED.exists(), reason="shared seed issue not present")
@@ -150,17 +151,34 @@ def test_seed_text_is_covered_by_body_and_title_fonts():
 
 # --- resolving roles ---------------------------------------------------------------------
 
-def test_nothing_installed_uses_shipped_fonts_and_says_so_once_per_role():
+def test_nothing_installed_uses_shipped_fonts_and_names_each_stand_in_once():
     faces, diagnostics = resolve_fonts(ROLES)
     assert set(faces) == set(ROLES)
     for role, face in faces.items():
         assert face.substitute and Path(face.path) == SHIPPED_DIR / ROLES[role]["shipped"]
         assert face.wanted == ROLES[role]["families"][0]
-    assert len(diagnostics) == len(ROLES)
+    stand_ins = {face.name for face in faces.values()}
+    assert len(diagnostics) == len(stand_ins) == len({r["shipped"] for r in ROLES.values()})
     assert {d.code for d in diagnostics} == {"font-substitute"}
     assert all(d.severity == Severity.INFO for d in diagnostics)
-    title = [d.message for d in diagnostics if "方正小标宋简体" in d.message]
-    assert title == ["未安装“方正小标宋简体”，标题暂用 Noto Serif SC Bold 代替"]
+    for name in stand_ins:
+        assert sum(f"暂用 {name} 代替" in d.message for d in diagnostics) == 1
+    messages = sorted(d.message for d in diagnostics)
+    assert "未安装“方正小标宋简体”、“黑体”，标题、加粗文字暂用 Noto Serif SC Bold 代替" in messages
+    assert "未安装“仿宋_GB2312”，正文暂用 FandolFang R 代替" in messages
+    assert "未安装“楷体_GB2312”，楷体文字暂用 FandolKai 代替" in messages
+
+
+def test_the_fangsong_and_kai_roles_get_real_fangsong_and_kai_faces():
+    """Issue 10, item 8: no office fonts → 仿宋 and 楷体 in Fandol's faces, in both layouts,
+    not Noto Serif and the handwriting-style WenKai."""
+    from editor.layout.spec import load_spec
+    for layout in ("jinan-gazette", "gbt9704"):
+        faces, _ = resolve_fonts(load_spec(layout).fonts)
+        assert Path(faces["body"].path).name == "FandolFang-Regular.ttf"
+        assert Path(faces["kai"].path).name == "FandolKai-Regular.ttf"
+        for role, family in (("body", "FandolFang"), ("kai", "FandolKai")):
+            assert TTFont(faces[role].path, lazy=True)["name"].getDebugName(1).startswith(family)
 
 
 def test_installed_font_wins_matched_by_its_chinese_name(tmp_path, monkeypatch):
@@ -176,7 +194,7 @@ def test_installed_font_wins_matched_by_its_chinese_name(tmp_path, monkeypatch):
     body = faces["body"]
     assert (body.path, body.name, body.substitute) == (str(fonts / "fs.ttf"), "仿宋_GB2312", False)
     assert not any("仿宋_GB2312" in d.message for d in diagnostics)
-    assert len(diagnostics) == len(ROLES) - 1
+    assert len(diagnostics) == len({r["shipped"] for r in ROLES.values()}) - 1
     assert faces["title"].substitute
 
 

@@ -14,11 +14,13 @@ from dataclasses import replace
 from ..model import Block, BlockKind, Diagnostic, Document, Severity
 from .lines import SetLine
 from .setting import SENTENCE_END, Typesetter
+from .titlebreak import break_title
 
 KEEP_WITH_NEXT = {BlockKind.REGISTRATION, BlockKind.TITLE, BlockKind.SUBTITLE, BlockKind.AUTHOR,
                   BlockKind.DOC_NUMBER, BlockKind.CHAPTER, BlockKind.ANNEX_LABEL,
                   BlockKind.ANNEX_TITLE, BlockKind.SIGNATURE, BlockKind.RECIPIENTS}
 ATTACHMENT_LEAD = "附件："
+TITLE_KINDS = {BlockKind.TITLE, BlockKind.SUBTITLE, BlockKind.ANNEX_TITLE}   # broken between words
 
 
 def stacked_under_previous(blocks: list[Block], i: int) -> bool:
@@ -38,25 +40,27 @@ def is_standalone_heading(block: Block) -> bool:
     return not m or m.end() >= len(block.text.rstrip())
 
 
-def title_lines(ts: Typesetter, text: str, style) -> list[str]:
-    """Break a long title where its meaning breaks — between the issuing organs (written
-    with spaces between them) and before 关于 — packing as many pieces per line as fit."""
-    if not text:
-        return []
-    width = ts.measure - (style.left + style.right) * style.size
-    if ts.text_width(text, style.font, style.size) <= width:
-        return [text]
-    head, sep, tail = text.partition("关于")
-    pieces = head.split() + ([sep + tail] if sep else [])
-    lines: list[str] = []
-    for piece in pieces:
-        joined = f"{lines[-1]} {piece}" if lines and not piece.startswith("关于") else None
-        if lines and piece.startswith("关于"):
-            joined = lines[-1] + piece
-        if joined and ts.text_width(joined, style.font, style.size) <= width:
-            lines[-1] = joined
-        else:
-            lines.append(piece)
+def title_lines(ts: Typesetter, text: str, style, measure: float | None = None,
+                last_measure: float | None = None, issuer_apart: bool = False) -> list[str]:
+    """A title's lines, broken between words in balanced lines (titlebreak.break_title);
+    `measure`: the width it may take (default the layout's), `last_measure` a narrower one
+    for its last line; `issuer_apart`: the issuing organs on lines of their own above 关于."""
+    indents = (style.left + style.right) * style.size
+    width = (ts.measure if measure is None else measure) - indents
+    last = None if last_measure is None else last_measure - indents
+    return break_title(text, width, lambda ch: ts.char_advance(ch, style.font, style.size),
+                       ts.words, last, issuer_apart)
+
+
+def set_title(ts: Typesetter, text: str, style, index: int | None = None,
+              measure: float | None = None, last_measure: float | None = None,
+              issuer_apart: bool = False) -> list[SetLine]:
+    """A title (or subtitle, 目录 entry) set line by line as title_lines breaks it."""
+    texts = title_lines(ts, text, style, measure, last_measure, issuer_apart)
+    lines: list[SetLine] = []
+    for k, line in enumerate(texts):
+        width = last_measure if k == len(texts) - 1 and last_measure is not None else measure
+        lines += ts.set_runs([(line, style.font, style.size, 0.0)], style, index, measure=width)
     return lines
 
 
@@ -103,11 +107,10 @@ def set_block(ts: Typesetter, block: Block, index: int, note_indent: float,
     if block.kind == BlockKind.IMAGE:
         from .tables import set_image
         return set_image(ts, block, index)
-    if block.kind == BlockKind.TITLE:
+    if block.kind in TITLE_KINDS:
         lines: list[SetLine] = []
         for part in block.text.split("\n"):
-            for text in title_lines(ts, part.strip(), style):
-                lines += ts.set_runs([(text, style.font, style.size, 0.0)], style, index)
+            lines += set_title(ts, part, style, index, issuer_apart=block.kind == BlockKind.TITLE)
         return lines
     if block.kind == BlockKind.ATTACHMENT_NOTE and not block.text.startswith(ATTACHMENT_LEAD[:2]):
         # a second attachment name aligns under the first one's text

@@ -261,7 +261,8 @@ def resolve_role(role: str, entry: dict,
                  faces: Faces | None = None) -> tuple[FontFace, list[Diagnostic]]:
     """in: a role name, its entry {"families": [...], "shipped": "x.ttf", "style":
     "bold"?, "label": "标题"?} and optionally installed_faces(); out: the face serving it
-    and what to tell the editor."""
+    and what goes wrong with it (a stand-in for a font simply not installed is told by
+    resolve_fonts, once per stand-in)."""
     faces = installed_faces() if faces is None else faces
     families = list(entry.get("families", []))
     bold = entry.get("style") == "bold"
@@ -279,21 +280,27 @@ def resolve_role(role: str, entry: dict,
         message = (f"已安装“{refused}”，但其授权不允许嵌入 PDF，"
                    f"{_label(role, entry)}暂用 {face.name} 代替")
         diagnostics.append(Diagnostic(Severity.WARNING, "font-not-embeddable", message))
-    else:
-        message = f"未安装“{wanted}”，{_label(role, entry)}暂用 {face.name} 代替"
-        diagnostics.append(Diagnostic(Severity.INFO, "font-substitute", message))
     return face, diagnostics
 
 
 def resolve_fonts(roles: dict[str, dict]) -> tuple[dict[str, FontFace], list[Diagnostic]]:
-    """in: role name -> entry (see resolve_role); out: role -> FontFace, and diagnostics
-    (one per substituted role)."""
+    """in: role name -> entry (see resolve_role); out: role -> FontFace, and diagnostics:
+    what went wrong, and one note per shipped stand-in naming the fonts it replaces and the
+    roles it serves (Noto Serif SC for 宋体 and for Times New Roman: one line, not two)."""
     installed = installed_faces()
     faces: dict[str, FontFace] = {}
     diagnostics: list[Diagnostic] = []
+    stand_ins: dict[str, list[str]] = {}       # stand-in's name → the roles it serves
     for role, entry in roles.items():
         faces[role], found = resolve_role(role, entry, installed)
         diagnostics.extend(found)
+        if faces[role].substitute and not any(d.code == "font-not-embeddable" for d in found):
+            stand_ins.setdefault(faces[role].name, []).append(role)
+    for name, served in stand_ins.items():
+        wanted = "、".join(dict.fromkeys(f"“{faces[r].wanted}”" for r in served))
+        labels = "、".join(_label(r, roles[r]) for r in served)
+        diagnostics.append(Diagnostic(Severity.INFO, "font-substitute",
+                                      f"未安装{wanted}，{labels}暂用 {name} 代替"))
     return faces, diagnostics
 
 

@@ -1,18 +1,24 @@
 """The issue's own pages: cover, the inside title block above the 目录, the back page.
 
 in: the Issue and a Typesetter; out: placed lines (PlacedLine, top y within the type
-area) for the page concerned. Texts come from the issue's metadata fields only.
+area) for the page concerned. Texts come from the issue's metadata fields only. The back
+page carries a QR code of the issue's web address under the 简介 paragraph that invites
+the reader to scan it; the engine only reserves its box (SetLine.qr).
 """
 from __future__ import annotations
 
 from dataclasses import replace
 from datetime import date as Date
 
-from ..model import Issue
+from ..model import Diagnostic, Issue, Severity
 from .paginate import PlacedLine
 from .lines import SetLine
 from .setting import Typesetter
-from .spec import Style
+from .spec import Style, mm_to_pt
+
+QR_SIDE = mm_to_pt(25)     # quiet zone included: about 20 mm of modules, scanned at arm's length
+QR_GAP = 8.0               # pt above and below it
+QR_MENTION = "二维码"
 
 
 def publication_date(issue: Issue) -> Date | None:
@@ -93,7 +99,9 @@ def colophon_rows(issue: Issue) -> list[str]:
     """The colophon under the 刊名: issue and date, then each filled field with its label
     (two-character labels spread to four, 均排, as the gazette prints them)."""
     d = publication_date(issue)
-    rows = [f"{issue_label(issue)}　{d.month}月{d.day}日出版" if d else issue_label(issue)]
+    rows = [issue_label(issue) + (f"（总第{issue.total_number}期）" if issue.total_number else "")]
+    if d:
+        rows.append(f"{d.month}月{d.day}日出版")
     for name, value in (("主管主办", issue.sponsor), ("编辑出版", issue.publisher),
                         ("印刷单位", issue.printer), ("内部刊号", issue.internal_number),
                         ("地　　址", issue.address), ("邮　　编", issue.postcode),
@@ -104,14 +112,31 @@ def colophon_rows(issue: Issue) -> list[str]:
     return rows
 
 
+def scan_paragraph(issue: Issue) -> int | None:
+    """The 简介 paragraph the QR code stands under: the first that asks to scan 二维码."""
+    return next((k for k, para in enumerate(issue.intro) if QR_MENTION in para), None)
+
+
 def back_page_lines(ts: Typesetter, issue: Issue) -> list[PlacedLine]:
     body = Style(font="body", size=ts.spec.size, align="justify", indent=2, leading=1.7)
     items: list[tuple[str, Style, float]] = []
     if issue.intro_title:
         items.append((issue.intro_title, _centre("hei", ts.spec.size * 1.4, 1.8), 0.0))
-    for k, para in enumerate(issue.intro):
-        items.append((para, body, 6.0 if k == 0 else 0.0))
-    placed, y = _stack(ts, items, 0.0)
+    scan = scan_paragraph(issue)
+    cut = len(items) + (scan + 1 if scan is not None else len(issue.intro))
+    items += [(para, body, 6.0 if k == 0 else 0.0) for k, para in enumerate(issue.intro)]
+    placed, y = _stack(ts, items[:cut], 0.0)
+    if scan is not None and issue.website.strip():
+        x = (ts.spec.measure - QR_SIDE) / 2
+        code = SetLine([], QR_SIDE, 0.0, grid=False, qr=(x, QR_SIDE, issue.website.strip()))
+        placed.append(PlacedLine(code, y + QR_GAP))
+        y += QR_SIDE + 2 * QR_GAP
+    elif scan is not None:
+        ts.diagnostics.append(Diagnostic(
+            Severity.WARNING, "qr-no-website",
+            "简介请读者扫描二维码，但期刊信息没有填写网址：封底印不出二维码，请在“期刊信息”中填写网址"))
+    more, y = _stack(ts, items[cut:], y)
+    placed += more
     label = Style(font="body", size=ts.spec.size * 0.9, align="left", indent=0, leading=1.6)
     colophon = [(issue.name, Style(font="hei", size=ts.spec.size * 1.1, align="left", indent=0,
                                    leading=1.8), 0.0)]

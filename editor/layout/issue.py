@@ -17,33 +17,36 @@ from ..model import Diagnostic, Issue, Severity
 from .blocks import layout_blocks
 from .flow import FlowPage, flow
 from .frontmatter import back_page_lines, cover_lines, inside_title_lines, issue_label
-from .pages import Bookmark, LayoutResult, Link, Page, Rule, TextLine, ImageBox
+from .pages import Bookmark, ImageBox, LayoutResult, Link, Page, QRCode, Rule, TextLine
 from .paginate import PlacedLine, paginate
 from .lines import SetLine
 from .setting import Typesetter
 from .spec import LayoutSpec, mm_to_pt
+from .titlebreak import organ_names
 from .toc import build_toc
 
 MAX_PASSES = 5
 _doc_cache: dict = {}
 
 
-def _fingerprint(doc, spec: LayoutSpec, metrics: dict) -> bytes:
-    key = (spec, tuple(sorted((r, getattr(m, "name", "")) for r, m in metrics.items())),
+def _fingerprint(doc, spec: LayoutSpec, metrics: dict, words: tuple[str, ...]) -> bytes:
+    key = (spec, tuple(sorted((r, getattr(m, "name", "")) for r, m in metrics.items())), words,
            [(b.kind, b.level, b.align, tuple((r.text, r.bold, r.italic, r.script) for r in b.runs),
              tuple(map(tuple, b.rows)), hashlib.sha1(b.image).digest() if b.image else None)
             for b in doc.blocks])
     return hashlib.sha1(pickle.dumps(key)).digest()
 
 
-def _document_pages(doc, k: int, spec: LayoutSpec, metrics: dict) -> tuple[list, list[Diagnostic]]:
-    """Paginated lines of one document, cached on its content so an edit re-lays out one document."""
+def _document_pages(doc, k: int, spec: LayoutSpec, metrics: dict,
+                    words: tuple[str, ...] = ()) -> tuple[list, list[Diagnostic]]:
+    """Paginated lines of one document, cached on its content so an edit re-lays out one
+    document; `words`: the issue's organ names, never broken in a title."""
     if doc.lines_per_column and doc.lines_per_column != spec.lines_per_page:
         spec = replace(spec, lines_per_page=doc.lines_per_column)   # the editor's 每栏行数
-    fp = _fingerprint(doc, spec, metrics)
+    fp = _fingerprint(doc, spec, metrics, words)
     hit = _doc_cache.get(fp)
     if hit is None:
-        ts = Typesetter(spec, metrics)
+        ts = Typesetter(spec, metrics, words=words)
         top = spec.issue.get("document_top_lines", 0) * spec.line_pitch   # room above a title
         pages = flow(layout_blocks(doc, k, ts), spec, first_top=top)
         hit = (pages, ts.diagnostics + _lone_lines(pages, k))
@@ -86,6 +89,9 @@ def _emit(page: Page, placed: list[PlacedLine], left: float, top: float, doc: in
         if ln.image:
             x, w, h, data = ln.image
             page.images.append(ImageBox(x0 + x, top + p.top, w, h, data, doc, ln.block))
+        if ln.qr:
+            x, side, text = ln.qr
+            page.codes.append(QRCode(x0 + x, top + p.top, side, text))
 
 
 def _column_rules(page: Page, flowed: FlowPage, spec: LayoutSpec, left: float) -> None:
@@ -141,12 +147,12 @@ def _line_at(ts: Typesetter, text: str, font: str, size: float, left: float, wid
     return TextLine(text, tuple(xs), y, font, size)
 
 
-def _lay_out_documents(docs, spec, metrics, progress, cancel) -> tuple[list, list[Diagnostic]]:
+def _lay_out_documents(docs, spec, metrics, words, progress, cancel) -> tuple[list, list[Diagnostic]]:
     doc_pages, diagnostics = [], []
     for k, doc in enumerate(docs):
         if cancel is not None and cancel.is_set():
             raise InterruptedError
-        pages, diags = _document_pages(doc, k, spec, metrics)
+        pages, diags = _document_pages(doc, k, spec, metrics, words)
         doc_pages.append(pages)
         diagnostics += [replace(d, document=k) for d in doc.diagnostics] + diags
         if progress:
@@ -188,9 +194,10 @@ def _locate(diagnostics: list[Diagnostic], pages: list[Page], first_pages: list[
 def layout_issue(issue: Issue, spec: LayoutSpec, faces: dict, metrics: dict,
                  progress=None, cancel=None) -> LayoutResult:
     docs = issue.documents()
-    doc_pages, diagnostics = _lay_out_documents(docs, spec, metrics, progress, cancel)
+    words = organ_names(issue)
+    doc_pages, diagnostics = _lay_out_documents(docs, spec, metrics, words, progress, cancel)
     conf = spec.issue
-    ts = Typesetter(spec, metrics)
+    ts = Typesetter(spec, metrics, words=words)
     front = 1 if conf.get("cover", True) else 0
     head_lines, toc_top = inside_title_lines(ts, issue) if conf.get("toc", True) else ([], 0.0)
     toc, toc_pages, passes, settled = _settle_toc(ts, issue, doc_pages, front, toc_top)

@@ -61,6 +61,16 @@ class ImageBox:
     block: int | None = None
 
 
+@dataclass(frozen=True)
+class QRCode:
+    """A QR code encoding `text` in a square box, its quiet zone included. The engine only
+    reserves the box; each renderer draws the same modules (editor/render/qrmodules.py)."""
+    x: float
+    y: float                   # top edge
+    size: float                # side of the box
+    text: str
+
+
 @dataclass
 class Page:
     index: int                         # physical page, 0-based
@@ -71,6 +81,7 @@ class Page:
     rules: list[Rule] = field(default_factory=list)
     links: list[Link] = field(default_factory=list)
     images: list[ImageBox] = field(default_factory=list)
+    codes: list[QRCode] = field(default_factory=list)
 
     @property
     def number(self) -> int:

@@ -90,6 +90,7 @@ class Typesetter:
     diagnostics: list[Diagnostic] = field(default_factory=list)
     doc: int | None = None
     measure: float = 0.0       # width lines are set to now: a column, or the page (0 = the page)
+    words: tuple[str, ...] = ()    # never broken in a title: the issue's organ names
 
     def __post_init__(self):
         self.measure = self.measure or self.spec.measure
@@ -120,6 +121,20 @@ class Typesetter:
         """Extra advance per character: the grid's, on text of the grid's size only."""
         return self.spec.tracking * size / self.spec.size if size == self.spec.size else 0.0
 
+    def _cell(self, ch: str, role: str, size: float) -> tuple[float, float]:
+        """(advance, draw shift) of one character in a role's face, before tracking."""
+        adv = self.metrics[role].advance(ch) * size
+        if adv < 0.9 * size and (ch in QUOTES_OPEN or ch in QUOTES_CLOSE):
+            # Chinese quotes take a full cell; an opening one hugs the text after it
+            return size, (size - adv if ch in QUOTES_OPEN else 0.0)
+        return adv, 0.0
+
+    def char_advance(self, ch: str, role: str, size: float) -> float:
+        """One character's advance as set_runs sets it: its face's width (quotes in full
+        cells) plus the grid's tracking."""
+        adv, _ = self._cell(ch, self.latin_role(ch, role), size)
+        return adv + (self.tracking(size) if adv else 0.0)
+
     def _measure(self, runs, block: int | None) -> _Measured:
         """Per character: what to draw, its advance (quotes in full cells), size, role, rise."""
         out = _Measured([], [], [], [], [], [])
@@ -129,12 +144,7 @@ class Typesetter:
                 if ch in "\t\n\r\x0b\x0c\u2028\u2029":
                     ch = " "      # breaks and tabs inside a block are spaces, never a drawn glyph
                 ch2, role2 = self.resolve_char(ch, self.latin_role(ch, role), block)
-                adv = self.metrics[role2].advance(ch2) * size
-                shift = 0.0
-                if adv < 0.9 * size and (ch2 in QUOTES_OPEN or ch2 in QUOTES_CLOSE):
-                    # Chinese quotes take a full cell; an opening one hugs the text after it
-                    shift = size - adv if ch2 in QUOTES_OPEN else 0.0
-                    adv = size
+                adv, shift = self._cell(ch2, role2, size)
                 out.chars.append(ch2)
                 out.advances.append(adv + (track if adv else 0.0))
                 out.sizes.append(size)

@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 
 from ..model import Issue
+from .blocks import set_title
 from .lines import Segment, SetLine
 from .setting import Typesetter
 from .spec import Style
@@ -44,7 +45,7 @@ def _number_line(ts: Typesetter, text: str, number: str, style: Style, leader: s
     lead_w = m.advance(leader) * em
     room = spec.measure - num_w - 3 * lead_w - em          # at least three leaders and a space
     plain = replace(style, align="left", indent=0)
-    lines = ts.set_runs([(text, style.font, em, 0.0)], plain, None, measure=room)
+    lines = set_title(ts, text, plain, last_measure=room)
     if not lines:
         lines = [SetLine([], spec.line_pitch, em, True)]
     last = lines[-1]
@@ -89,7 +90,7 @@ def build_toc(ts: Typesetter, issue: Issue, start_pages: list[int | None]) -> To
             k += 1
             entry: list[SetLine] = []
             for text in head:
-                entry += ts.set_runs([(text, entry_style.font, size, 0.0)], entry_style)
+                entry += set_title(ts, text, entry_style)
             entry += _number_line(ts, last, fmt.format(n=page), entry_style, leader)
             for ln in entry[:-1]:
                 ln.keep_with_next = True

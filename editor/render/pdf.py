@@ -20,7 +20,8 @@ from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.pdfgen.canvas import Canvas
 
 from ..issuefile import write_atomic
-from ..layout.pages import LayoutResult, Page, TextLine
+from ..layout.pages import LayoutResult, Page, QRCode, TextLine
+from .qrmodules import qr_widget
 
 MM = 72 / 25.4
 BLEED = 3 * MM          # bleed on each trimmed edge
@@ -87,6 +88,16 @@ def _line_ops(c: Canvas, font, line: TextLine, x0: float, y: float) -> list[str]
     return ops
 
 
+def _draw_qr(c: Canvas, code: QRCode, height: float, dx: float, dy: float) -> None:
+    """The squares of reportlab's QR widget in the box the layout reserved, in 100 % K like
+    the text; drawn as plain rectangles (renderPDF would also name an unembedded Helvetica)."""
+    x0, y0 = dx + code.x, dy + height - code.y - code.size
+    c.setFillColor(COLORS["black"])
+    for square in qr_widget(code.text, code.size).draw().contents:
+        if square.fillColor is not None:       # the widget's first shape is an empty frame
+            c.rect(x0 + square.x, y0 + square.y, square.width, square.height, stroke=0, fill=1)
+
+
 def _draw_page(c: Canvas, page: Page, height: float, fonts: dict[str, str], dx: float, dy: float) -> None:
     for rule in page.rules:
         c.setStrokeColor(COLORS.get(rule.color, COLORS["black"]))
@@ -98,6 +109,8 @@ def _draw_page(c: Canvas, page: Page, height: float, fonts: dict[str, str], dx: 
                         img.width, img.height)
         except Exception:   # an image reportlab cannot read: leave its frame visible
             c.rect(dx + img.x, dy + height - img.y - img.height, img.width, img.height)
+    for code in page.codes:
+        _draw_qr(c, code, height, dx, dy)
     ops, color = ["BT"], None
     for line in page.lines:
         if not line.text:

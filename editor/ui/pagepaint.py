@@ -16,7 +16,8 @@ from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import (QColor, QFont, QFontDatabase, QGlyphRun, QImage, QPainter,
                            QPainterPath, QPaintEngine, QPen, QRawFont)
 
-from ..layout.pages import Page, TextLine
+from ..layout.pages import Page, QRCode, TextLine
+from ..render.qrmodules import QUIET, qr_modules
 
 COLORS = {"black": QColor(0, 0, 0), "red": QColor(255, 51, 51)}   # the PDF's CMYK, on screen
 HIGHLIGHT = QColor(255, 214, 0, 90)
@@ -100,6 +101,8 @@ class PagePainter:
             painter.drawLine(QPointF(rule.x1, rule.y1), QPointF(rule.x2, rule.y2))
         for img in page.images:
             self._image(painter, img)
+        for code in page.codes:
+            self._qr(painter, code)
         for line in page.lines:
             self._line(painter, line, fonts)
 
@@ -133,6 +136,18 @@ class PagePainter:
                 outline = self._outlines[key] = font.pathForGlyph(gid)
             path.addPath(outline.translated(x, y))
         painter.fillPath(path, color)
+
+    @staticmethod
+    def _qr(painter: QPainter, code: QRCode) -> None:
+        """The same modules as the PDF's QR widget, square by square."""
+        rows = qr_modules(code.text)
+        module = code.size / (len(rows) + 2 * QUIET)
+        x0, y0 = code.x + QUIET * module, code.y + QUIET * module
+        for r, row in enumerate(rows):
+            for c, dark in enumerate(row):
+                if dark:
+                    painter.fillRect(QRectF(x0 + c * module, y0 + r * module, module, module),
+                                     COLORS["black"])
 
     def _image(self, painter: QPainter, img) -> None:
         target = QRectF(img.x, img.y, img.width, img.height)

@@ -35,7 +35,7 @@ def test_long_title_breaks_between_organs_and_before_guanyu():
     ts = Typesetter(load_spec("jinan-gazette"), {r: FixedMetrics() for r in ROLES})
     style = ts.spec.style("title")     # 18 pt on 168 mm: 26 characters a line
     title = "济南市住房和城乡建设局 济南市自然资源和规划局 济南市生态环境局 济南市城市管理局关于印发《济南市建筑外立面管理办法》的通知"
-    assert title_lines(ts, title, style) == [
+    assert title_lines(ts, title, style, issuer_apart=True) == [
         "济南市住房和城乡建设局 济南市自然资源和规划局", "济南市生态环境局 济南市城市管理局",
         "关于印发《济南市建筑外立面管理办法》的通知"]
     assert title_lines(ts, "政府工作报告", style) == ["政府工作报告"]

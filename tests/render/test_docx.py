@@ -321,3 +321,29 @@ def test_sample_issue_docx_holds_every_seed_paragraph_in_order(tmp_path):
         else:
             pos = at + len(para)
     assert not missing
+
+
+def test_the_back_page_carries_the_qr_code_as_a_picture(spec, tmp_path):
+    """The code our layout placed under the 简介 paragraph that asks to scan it, 25 mm wide,
+    its picture holding the modules of the issue's web address."""
+    import io
+    from PIL import Image
+    from qrcheck import encoded, sampled
+    from editor.layout.spec import mm_to_pt
+    issue = Issue(year=2020, number=10, total_number=320, date="2020-05-20", website="http://a.gov.cn",
+                  intro=["本刊是政府出版物。", "扫描二维码可查阅。", "全年24期。"],
+                  sections=[Section("市政府文件", [DocumentRef("a", document=speech())])])
+    path = tmp_path / "qr.docx"
+    render_docx(issue, spec, layout(issue, spec).layout, path)
+    body = [p for p in xml(path, "word/document.xml").iter(f"{{{W}}}p")]
+    texts = ["".join(t.text or "" for t in p.iter(f"{{{W}}}t")) for p in body]
+    pictures = [k for k, p in enumerate(body) if p.xpath(".//wp:inline", namespaces=NS)]
+    assert len(pictures) == 1 and texts[pictures[0] - 1] == "扫描二维码可查阅。"
+    assert texts[pictures[0] + 1] == "全年24期。"
+    extent = body[pictures[0]].xpath(".//wp:inline/wp:extent", namespaces=NS)[0]
+    assert int(extent.get("cx")) / 12700 == pytest.approx(mm_to_pt(25), abs=0.5)
+    with zipfile.ZipFile(path) as z:
+        png = next(z.read(n) for n in z.namelist() if n.startswith("word/media/"))
+    image = Image.open(io.BytesIO(png)).convert("L")
+    want = encoded("http://a.gov.cn")
+    assert sampled(0, 0, image.width, len(want), lambda x, y: image.getpixel((int(x), int(y))) < 128) == want

@@ -157,3 +157,30 @@ def test_every_character_of_every_imported_document_is_printed_in_order(sample_p
                 re.sub(r"\s+", "", page_text(page, spec, spec.top - 2, spec.page_height - spec.bottom))
                 for page in pdf.pages[starts[k]:ends[k]])
             assert printed == re.sub(r"\s+", "", doc.text), f"document {k + 1} differs"
+
+
+def test_back_page_prints_a_qr_code_of_the_website_and_the_total_number(sample_pdf):
+    """The 简介 asks the reader to scan a QR code: it is there, 25 mm square with its quiet
+    zone, in 100 % K, under that paragraph, and it encodes the issue file's web address."""
+    from qrcheck import QUIET, encoded, sampled
+    from editor.layout.spec import mm_to_pt
+    meta = json.loads(ISSUE.read_text(encoding="utf-8"))["issue"]
+    want = encoded(meta["website"])
+    n = len(want)
+    with pdfplumber.open(sample_pdf) as pdf:
+        back = pdf.pages[-1]
+        rects = [r for r in back.rects if r["fill"]]
+        lines = back.extract_text_lines()
+    assert rects and all(r["non_stroking_color"] == (0, 0, 0, 1) for r in rects)
+    left, top = min(r["x0"] for r in rects), min(r["top"] for r in rects)
+    module = (max(r["x1"] for r in rects) - left) / n
+    side = module * (n + 2 * QUIET)
+    assert side == pytest.approx(mm_to_pt(25), abs=0.5)
+
+    def dark_at(x, y):
+        return any(r["x0"] <= x <= r["x1"] and r["top"] <= y <= r["bottom"] for r in rects)
+    assert sampled(left - QUIET * module, top - QUIET * module, side, n, dark_at) == want
+    scan = next(ln for ln in lines if "二维码" in ln["text"])
+    colophon = next(ln for ln in lines if ln["text"].startswith(f"{meta['year']}年第"))
+    assert scan["bottom"] < top and top + side < colophon["top"]
+    assert colophon["text"] == f"{meta['year']}年第{meta['number']}期（总第{meta['total_number']}期）"

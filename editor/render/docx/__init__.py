@@ -64,7 +64,8 @@ def build_docx(issue: Issue, spec: LayoutSpec, layout: LayoutResult):
         set_start(back, "evenPage" if conf.get("back_page_even", False) else "nextPage")
         _continue_numbering(back)
         clear_furniture(back, odd_even)
-        write_back_page(doc, issue, spec, grid)
+        codes = [c for page in layout.pages if page.kind == "back" for c in page.codes]
+        write_back_page(doc, issue, spec, grid, codes)
     return doc
 
 

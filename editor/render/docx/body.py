@@ -130,7 +130,7 @@ def write_text_block(ctx: Context, block: Block, note_indent: float, lines: list
     """One paragraph for a text block; returns the python-docx paragraph."""
     p = ctx.doc.add_paragraph(style=style_for(block))
     pPr = p._p.get_or_add_pPr()
-    if block.kind in (BlockKind.TITLE, BlockKind.ANNEX_TITLE):
+    if block.kind in (BlockKind.TITLE, BlockKind.SUBTITLE, BlockKind.ANNEX_TITLE):
         add_runs(p, _title_runs(block, lines))
         return p
     if block.kind in (BlockKind.SIGNATURE, BlockKind.DATE) and lines:

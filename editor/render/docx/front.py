@@ -7,13 +7,19 @@ bookmarks whose cached result is our own layout's number, written like the PDF: 
 """
 from __future__ import annotations
 
+import io
 
-from ...layout.frontmatter import colophon_rows, issue_label, publication_date
+from docx.shared import Pt
+
+from ...layout.frontmatter import (QR_GAP, colophon_rows, issue_label, publication_date,
+                                   scan_paragraph)
+from ...layout.pages import QRCode
 from ...layout.spec import LayoutSpec
 from ...layout.toc import entry_texts
 from ...model import Issue
 from . import oxml
 from .body import bookmark_name
+from ..qrmodules import qr_png
 from .flow import estimate_lines
 from .styles import TOC_ENTRY, TOC_NUMBER, TOC_SECTION, TOC_TITLE, Grid
 
@@ -96,17 +102,35 @@ def write_toc(doc, issue: Issue, spec: LayoutSpec, pages: list[int]) -> None:
             k += 1
 
 
-def write_back_page(doc, issue: Issue, spec: LayoutSpec, grid: Grid) -> None:
-    """The 简介 at the top, the colophon at the foot of the back page."""
+def _qr_picture(doc, code: QRCode) -> None:
+    """The back page's QR code as a centred picture, the size our layout gives it."""
+    p = doc.add_paragraph(style="简介")
+    pPr = p._p.get_or_add_pPr()
+    oxml.set_child(pPr, "jc", val="center")
+    oxml.set_child(pPr, "ind", firstLine=0, firstLineChars=0)
+    oxml.set_on(pPr, "snapToGrid", False)
+    oxml.set_child(pPr, "spacing", before=round(QR_GAP * 20), after=round(QR_GAP * 20),
+                   line=240, lineRule="auto")            # an exact line would clip it
+    p.add_run().add_picture(io.BytesIO(qr_png(code.text)), width=Pt(code.size))
+
+
+def write_back_page(doc, issue: Issue, spec: LayoutSpec, grid: Grid,
+                    codes: list[QRCode] | None = None) -> None:
+    """The 简介 at the top, the QR code our layout placed under the paragraph that asks to
+    scan it, the colophon at the foot of the back page."""
     s = spec.size
     y = 0.0
     if issue.intro_title:
         _line(doc, "简介标题", issue.intro_title, 0.0)
         y += s * 1.4 * 1.8
+    scan = scan_paragraph(issue)
     for n, para in enumerate(issue.intro):
         _line(doc, "简介", para, 6.0 if n == 0 else 0.0)
         width = grid.measure - 2 * s                # the first-line indent, spread over
         y += (6.0 if n == 0 else 0.0) + estimate_lines(para, s, width) * s * 1.7
+        if n == scan and codes:
+            _qr_picture(doc, codes[0])
+            y += codes[0].size + 2 * QR_GAP
     rows = colophon_rows(issue)
     height = s * 1.1 * 1.8 + len(rows) * s * 0.9 * 1.6
     # one line of slack: our estimate of the 简介's length must not push the colophon over
