@@ -18,11 +18,13 @@ office set documents at different line spacings: 37 for the 报告, about 32 for
 from __future__ import annotations
 
 import argparse
+import os
 import re
 import sys
 from dataclasses import replace
 from pathlib import Path
 
+os.environ.setdefault("GAZETTE_NO_SYSTEM_FONTS", "1")   # the shipped faces, as the tests and CI
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent
 sys.path.insert(0, str(ROOT))
@@ -127,12 +129,19 @@ def main() -> None:
     ap.add_argument("--gutter", type=float, help="gutter in mm")
     ap.add_argument("--top", type=int, default=12, help="rows to print")
     ap.add_argument("--per-document", action="store_true", help="each document's printed lines per column")
+    ap.add_argument("--digit-cells", action="store_true",
+                    help="what-if: every Latin letter and digit one full cell, as Word's character grid sets "
+                         "them in the printed issue (not how we set them)")
     a = ap.parse_args()
     issue = load_issue(HERE / "jinan-2020-10" / "issue.json")
     base = load_spec("jinan-gazette")
     if a.gutter is not None:
         base = replace(base, gutter=mm_to_pt(a.gutter))
     faces, metrics, _ = prepare_fonts(base, issue_chars(issue))
+    if a.digit_cells:
+        latin = metrics["latin"]
+        natural = latin.advance
+        latin.advance = lambda ch: 1.0 if ch.isascii() and ch.isalnum() else natural(ch)
     if a.per_document:
         per_document(issue, grid(base, span(a.cpl)[0], base.lines_per_page, a.size), metrics)
         return

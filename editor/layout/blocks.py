@@ -197,10 +197,32 @@ def _list_runs(blocks: list[Block]) -> dict[int, list[int]]:
     return runs
 
 
+def _name_list_annex(blocks: list[Block], start: int) -> list[int]:
+    """The blocks of a 名单 appended under the annex title at `start`: its names (list items
+    that are not clauses) and the headings that group them, up to the next annex or the 印发
+    line; [] when
+    what follows is text, not a list of names."""
+    part = []
+    for k in range(start + 1, len(blocks)):
+        if blocks[k].kind in (BlockKind.ANNEX_LABEL, BlockKind.ANNEX_TITLE, BlockKind.ISSUED):
+            break
+        part.append(k)
+    items = [k for k in part if blocks[k].kind == BlockKind.LIST_ITEM]
+    kinds_ok = all(blocks[k].kind in (BlockKind.LIST_ITEM, BlockKind.HEADING, BlockKind.OMITTED,
+                                      BlockKind.PAGE_BREAK) for k in part)
+    names = [k for k in items if not SENTENCE_MARKS.search(blocks[k].text)]
+    return part if kinds_ok and len(items) >= 6 and len(names) >= 0.8 * len(items) else []
+
+
 def spanning_blocks(ts: Typesetter, blocks: list[Block]) -> set[int]:
-    """Blocks set across all columns: those whose style spans, and a block that keeps with a
-    spanning one below it (附件 over an appended plan's title), which goes up with it."""
+    """Blocks set across all columns: those whose style spans; a 名单 appended under its
+    title (names two to a line across the page, as a list of names is set); and a block that
+    keeps with a spanning one below it (附件 over an appended plan's title), which goes up
+    with it."""
     out: set[int] = set()
+    for i, block in enumerate(blocks):
+        if block.kind == BlockKind.ANNEX_TITLE:
+            out.update(_name_list_annex(blocks, i))
     for i in range(len(blocks) - 1, -1, -1):
         block = blocks[i]
         if ts.style_for(block)[1].span:
@@ -226,8 +248,11 @@ def layout_blocks(doc: Document, doc_index: int, ts: Typesetter) -> list[SetLine
         if i < skip_to:
             continue
         if i in list_runs:
-            ts.measure = ts.spec.column_measure
-            out += _name_list(ts, [(k, doc.blocks[k]) for k in list_runs[i]])
+            ts.measure = ts.spec.measure if i in spanning else ts.spec.column_measure
+            rows = _name_list(ts, [(k, doc.blocks[k]) for k in list_runs[i]])
+            for row in rows:
+                row.span = i in spanning
+            out += rows
             skip_to = list_runs[i][-1] + 1
             continue
         if block.kind == BlockKind.ISSUED and out:
@@ -256,7 +281,7 @@ def layout_blocks(doc: Document, doc_index: int, ts: Typesetter) -> list[SetLine
         keep_all = block.kind in KEEP_WITH_NEXT or is_standalone_heading(block)
         for ln in lines:
             ln.keep_with_next = keep_all
-        if len(lines) >= 2 and not keep_all:
+        if len(lines) >= 2 and not keep_all and ts.spec.avoid_lone_lines:
             lines[0].keep_with_next = True          # no orphan at a page bottom
             lines[-2].keep_with_next = True         # no widow at a page top
         lines[-1].space_after = style.space_after * pitch

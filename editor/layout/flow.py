@@ -108,7 +108,10 @@ def _place_spanning(lines, i: int, j: int, spec: LayoutSpec, cur: _Cursor) -> in
         fresh = not cur.page.lines
         top = cur.start(lines[i])
         placed, k = fill_region(lines, i, j, top, height, pitch, forced=fresh)
-        fits = k == j and _room_below(lines, placed, j, spec)
+        if k == j:
+            fits = _room_below(lines, placed, j, spec)
+        else:     # a long spanning run (a 名单) goes on over the page at an allowed break
+            fits = bool(placed) and not lines[k - 1].keep_with_next
         if fits or fresh:
             break
         cur.next_page()

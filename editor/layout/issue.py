@@ -49,7 +49,8 @@ def _document_pages(doc, k: int, spec: LayoutSpec, metrics: dict,
         ts = Typesetter(spec, metrics, words=words)
         top = spec.issue.get("document_top_lines", 0) * spec.line_pitch   # room above a title
         pages = flow(layout_blocks(doc, k, ts), spec, first_top=top)
-        hit = (pages, ts.diagnostics + _lone_lines(pages, k))
+        lone = _lone_lines(pages, k) if spec.avoid_lone_lines else []
+        hit = (pages, ts.diagnostics + lone)
         if len(_doc_cache) > 256:
             _doc_cache.clear()
         _doc_cache[fp] = hit

@@ -8,9 +8,11 @@ Latin word, a number, —— or ……, and a number keeps the Han character aft
 (2019年); the last line holds at least two characters.
 
 Punctuation keeps its width. One scheme per paragraph (the layout's): 全角, every mark
-one em, or 开明, 。？！ one em and every other mark half. On top of the scheme only two
-things ever compress a mark: two adjacent marks share 1.5 em, and a mark at a line end
-ends at its ink. Lines are filled at those natural widths; the slack of a full line is
+one em, or 开明, 。？！ one em and every other mark half. On top of the scheme only one
+thing ever compresses a mark: two adjacent marks share 1.5 em. A mark at a line end keeps
+its whole cell (行末全角): its box never reaches past the measure into a gutter, and lines
+hold what the printed gazette's lines hold (more of its column breaks fall at our line ends
+than with line-end marks set to their ink). Lines are filled at those natural widths; the slack of a full line is
 spread evenly over the gaps between glyphs (push-out). A mid-line mark gives up
 width only to pull in a mark that may not start a line (push-in), and only when the
 text before that mark fits the line at natural width: compression never buys room for
@@ -160,14 +162,11 @@ class _Para:
     def start_blank(self, vs: int) -> float:
         return self.blank[vs] if self.key[vs] == "O" else 0.0
 
-    def end_blank(self, ve: int) -> float:
-        return self.blank[ve - 1] if self.key[ve - 1] in "CS" else 0.0
-
     def natural(self, vs: int, ve: int) -> float:
         """Width of visible chars vs..ve-1 set on one line without adjustment."""
         if ve <= vs:
             return 0.0
-        return self.P[ve] - self.P[vs] - self.kern[vs] - self.end_blank(ve)
+        return self.P[ve] - self.P[vs] - self.kern[vs]
 
     def minimal(self, vs: int, ve: int) -> float:
         """Width of visible chars vs..ve-1 with every free blank of the line compressed."""
@@ -356,7 +355,7 @@ def _place(p: _Para, s: int, e: int, x_left: float, room: float, mode: str,
         xs = _shrunk_xs(p, vs, ve, x_left, natural - room)
     else:
         xs = _spread_xs(p, vs, ve, x_left, room - natural, mode)
-    width = xs[-1] + p.adv[ve - 1] - p.end_blank(ve)
+    width = xs[-1] + p.adv[ve - 1]
     full = [xs[0]] * (vs - s) + xs + [width] * (e - ve)
     return Line(s, e, tuple(full), width, last, over)
 

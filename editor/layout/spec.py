@@ -56,6 +56,7 @@ class LayoutSpec:
     columns: int = 1            # text columns of a body page
     gutter: float = 0.0         # pt between columns
     column_rule: bool = False   # a thin rule down the middle of each gutter
+    avoid_lone_lines: bool = True   # keep a paragraph's first/last line from standing alone
     fonts: dict = field(default_factory=dict)     # role → {"families": [...], "shipped": "..."}
     styles: dict = field(default_factory=dict)    # block style name → Style
     folio: dict = field(default_factory=dict)
@@ -153,6 +154,7 @@ def load_spec(name_or_path: str) -> LayoutSpec:
             latin_gap_em=float(grid.get("latin_gap_em", 0)),
             columns=int(cols.get("count", 1)), gutter=mm_to_pt(float(cols.get("gutter_mm", 0))),
             column_rule=bool(cols.get("rule", False)),
+            avoid_lone_lines=bool(grid.get("avoid_lone_lines", True)),
             fonts=raw["fonts"], styles=_styles(raw.get("styles", {}), str(path)),
             folio=raw.get("folio", {}), header=raw.get("header", {}), toc=raw.get("toc", {}),
             issue=raw.get("issue", {}),
