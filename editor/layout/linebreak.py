@@ -162,15 +162,22 @@ class _Para:
     def start_blank(self, vs: int) -> float:
         return self.blank[vs] if self.key[vs] == "O" else 0.0
 
+    def end_blank(self, ve: int) -> float:
+        """The blank a mark at a line end gave up for good (开明's half-width marks); a
+        全角 mark there keeps its whole cell (行末全角)."""
+        return self.blank[ve - 1] if self.key[ve - 1] in "CS" and self.consumed[ve - 1] else 0.0
+
     def natural(self, vs: int, ve: int) -> float:
         """Width of visible chars vs..ve-1 set on one line without adjustment."""
         if ve <= vs:
             return 0.0
-        return self.P[ve] - self.P[vs] - self.kern[vs]
+        return self.P[ve] - self.P[vs] - self.kern[vs] - self.end_blank(ve)
 
     def minimal(self, vs: int, ve: int) -> float:
-        """Width of visible chars vs..ve-1 with every free blank of the line compressed."""
-        return self.Q[ve] - self.Q[vs] - self.gap[vs] + self.start_blank(vs)
+        """Width of visible chars vs..ve-1 with every free blank of the line compressed (a
+        mark at the line end keeps its cell)."""
+        end = self.blank[ve - 1] if ve > vs and self.key[ve - 1] in "CS" and not self.consumed[ve - 1] else 0.0
+        return self.Q[ve] - self.Q[vs] - self.gap[vs] + self.start_blank(vs) + end
 
     def fit_limit(self, vs: int, room: float) -> int:
         """Last boundary e ≥ vs such that chars vs..e-1 fit `room` at natural width
@@ -251,6 +258,8 @@ def _choose_ranges(p: _Para, rooms: tuple[float, float], fill: bool) -> list[tup
             e, over = breaks[k], False
             if e < n and _overwide(p, e, breaks[k + 1], rooms[1]):
                 e = _legal_split(p, vs, e, limit) or e   # start the long run on this line
+        elif first < len(breaks) and not _overwide(p, vs, breaks[first], room):
+            e, over = breaks[first], False    # a word and its mark that fit only with the mark hanging
         else:
             e, over = _forced_split(p, vs, limit)
         ranges.append((s, e, over))
@@ -295,8 +304,12 @@ def _stretch(p: _Para, vs: int, e: int, room: float) -> float:
 
 
 def _overwide(p: _Para, s: int, e: int, room: float) -> bool:
-    """Whether the cluster s..e-1 is wider than a whole line at natural width."""
-    return p.natural(s, p.visible_end(s, e)) > room + EPS
+    """Whether the cluster s..e-1 is wider than a whole line at natural width, even with
+    its final mark hanging by its blank (the last resort before breaking inside a word:
+    a long address, then 。)."""
+    ve = p.visible_end(s, e)
+    hang = p.blank[ve - 1] if ve > s and p.key[ve - 1] in "CS" and not p.consumed[ve - 1] else 0.0
+    return p.natural(s, ve) - hang > room + EPS
 
 
 def _legal_split(p: _Para, vs: int, lo: int, limit: int) -> int | None:
@@ -355,7 +368,9 @@ def _place(p: _Para, s: int, e: int, x_left: float, room: float, mode: str,
         xs = _shrunk_xs(p, vs, ve, x_left, natural - room)
     else:
         xs = _spread_xs(p, vs, ve, x_left, room - natural, mode)
-    width = xs[-1] + p.adv[ve - 1]
+    width = xs[-1] + p.adv[ve - 1] - p.end_blank(ve)
+    if width > x_left + room + EPS and p.key[ve - 1] in "CS":
+        width -= p.blank[ve - 1]          # a mark hanging by its blank (see _overwide): its ink ends here
     full = [xs[0]] * (vs - s) + xs + [width] * (e - ve)
     return Line(s, e, tuple(full), width, last, over)
 

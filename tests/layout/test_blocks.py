@@ -1,5 +1,7 @@
 """Document blocks → set lines: titles, keep rules, 落款, 名单 in two columns, whole issues.
 Pure: FixedMetrics (CJK 1 em, Latin 0.5 em), no font files."""
+from dataclasses import replace
+
 import pytest
 
 from editor.layout.blocks import layout_blocks, signature_offsets, title_lines
@@ -33,9 +35,9 @@ def notice(body_paragraphs=3, title="济南市人民政府关于加强安全生�
 
 def test_long_title_breaks_between_organs_and_before_guanyu():
     ts = Typesetter(load_spec("jinan-gazette"), {r: FixedMetrics() for r in ROLES})
-    style = ts.spec.style("title")     # 18 pt on 168 mm: 26 characters a line
+    style = replace(ts.spec.style("title"), size=18)
     title = "济南市住房和城乡建设局 济南市自然资源和规划局 济南市生态环境局 济南市城市管理局关于印发《济南市建筑外立面管理办法》的通知"
-    assert title_lines(ts, title, style, issuer_apart=True) == [
+    assert title_lines(ts, title, style, measure=26 * 18, issuer_apart=True) == [   # 26 a line
         "济南市住房和城乡建设局 济南市自然资源和规划局", "济南市生态环境局 济南市城市管理局",
         "关于印发《济南市建筑外立面管理办法》的通知"]
     assert title_lines(ts, "政府工作报告", style) == ["政府工作报告"]

@@ -159,11 +159,14 @@ def test_runs_of_marks_are_never_split(run, pieces, before):
 
 
 def test_question_and_exclamation_pair_fits_at_the_line_end():
-    text = "字" * 9 + "？！" + "字字字"
+    text = "字" * 8 + "？！" + "字字字"
     lines = lay(text)
-    assert texts(text, lines)[0] == "字" * 9 + "？！"
-    assert lines[0].xs[-2:] == pytest.approx((90.0, 95.0))   # ？ 1/2 em, ！ 1/2 em at the end
+    assert texts(text, lines)[0] == "字" * 8 + "？！"          # 9.5 em: the pair takes 1.5
+    assert lines[0].xs[-1] == pytest.approx(90.0)             # ！ keeps its cell at the end
     assert lines[0].width == pytest.approx(100.0)
+    text = "字" * 9 + "？！" + "字字字"                         # 10.5 em: 字？！ goes down whole
+    lines = lay(text)
+    assert texts(text, lines)[1].startswith("字？！")
 
 
 # --- marks keep their width; push in, push out ---------------------------------------
@@ -200,25 +203,27 @@ def test_push_in_takes_a_bracket_or_quote_first():
     text = "字，字“字”字字字字。" + "字" * 6     # 10 em before the 。
     lines = lay(text)
     assert texts(text, lines)[0] == "字，字“字”字字字字。"
-    assert steps(lines[0]) == pytest.approx([10.0, 10, 10, 10, 10, 5, 10, 10, 10, 10])
-    assert lines[0].width == pytest.approx(100.0)       # ” gave way, not the comma
+    assert steps(lines[0]) == pytest.approx([10.0, 10, 5, 10, 10, 5, 10, 10, 10, 10])
+    assert lines[0].width == pytest.approx(100.0)       # “ and ” gave way, not the comma
 
 
 def test_push_in_narrows_as_few_marks_as_it_can_nearest_the_line_end_first():
     text = "字“字”字“字”字字。" + "字" * 4
     advances = [advance(c) for c in text]
-    advances[9] = 7.5                     # 9.75 em before the 。: a quarter em to find
+    advances[9] = 7.5                     # 9.75 em before the 。 (which keeps its cell)
     lines = break_lines(text, advances, [SIZE] * len(text), 100.0)
     assert texts(text, lines)[0] == "字“字”字“字”字字。"
-    assert steps(lines[0]) == pytest.approx([10.0, 10, 10, 10, 10, 10, 10, 7.5, 10, 7.5])
+    # three quarters of an em to find: the last ” whole, then a quarter of the “ before it
+    assert steps(lines[0]) == pytest.approx([10.0, 10, 10, 10, 7.5, 10, 10, 5, 10, 7.5])
 
 
 def test_push_in_narrows_a_lone_mark_when_pushing_out_would_leave_a_loose_line():
-    word = "abcdefghijklmn"                       # 7 em, moves whole
-    text = "字，字" + word + "，字字"
+    word = "abcdefghijkl"                         # 6 em, moves whole
+    text = "字，字，" + word + "，字字"                # 11 em up to the last comma
     lines = lay(text)
-    assert texts(text, lines)[0] == "字，字" + word + "，"
-    assert lines[0].xs[2] - lines[0].xs[1] == pytest.approx(5.0)
+    assert texts(text, lines)[0] == "字，字，" + word + "，"
+    assert lines[0].xs[2] - lines[0].xs[1] == pytest.approx(5.0)   # both lone commas give way
+    assert lines[0].xs[4] - lines[0].xs[3] == pytest.approx(5.0)
     assert lines[0].width == pytest.approx(100.0)
 
 
@@ -247,7 +252,7 @@ def test_kaiming_pairs_take_at_most_one_and_a_half_em(pair, width):
     assert line.xs[3] - line.xs[1] == pytest.approx(width)
 
 
-def test_kaiming_line_end_mark_ends_at_its_ink():
+def test_kaiming_line_end_mark_keeps_its_half_cell():
     (line,) = lay("字字，", align="left", punctuation="开明")
     assert line.width == pytest.approx(25.0)
 
@@ -277,14 +282,19 @@ def test_opening_mark_compression_keeps_the_bracket_next_to_its_text():
     assert line.xs == pytest.approx((0.0, 10.0, 15.0, 25.0))
 
 
-def test_mark_at_line_end_ends_at_its_ink():
+def test_mark_at_line_end_keeps_its_cell():
+    """行末全角: no glyph box reaches past the measure (into a gutter)."""
     (line,) = lay("字字，", align="left")
-    assert line.width == pytest.approx(25.0)
+    assert line.width == pytest.approx(30.0)
     text = "字" * 9 + "，" + "字" * 9
     lines = lay(text)
     assert texts(text, lines)[0] == "字" * 9 + "，"
-    assert lines[0].xs[-1] == pytest.approx(95.0)
+    assert lines[0].xs[-1] == pytest.approx(90.0)
     assert lines[0].width == pytest.approx(100.0)
+    text = "字" * 10 + "，" + "字" * 9                      # 11 em: 字， goes down whole
+    lines = lay(text)
+    assert texts(text, lines)[1].startswith("字，")
+    assert all(ln.xs[-1] + 10.0 <= 100.0 + 1e-6 for ln in lines if ln.end > ln.start)
 
 
 def test_a_compressed_mark_never_moves_left_of_its_neighbour():
@@ -357,10 +367,10 @@ def test_center_right_left():
     assert l.xs == pytest.approx((0.0, 10.0, 20.0)) and l.width == pytest.approx(30.0)
 
 
-def test_center_uses_the_ink_of_a_final_mark():
+def test_center_uses_the_cells_of_a_final_mark():
     (line,) = lay("字字。", align="center")
-    assert line.xs[0] == pytest.approx(37.5)   # 25 pt of ink centred in 100
-    assert line.width == pytest.approx(62.5)
+    assert line.xs[0] == pytest.approx(35.0)   # three cells centred in 100 (行末全角)
+    assert line.width == pytest.approx(65.0)
 
 
 @pytest.mark.parametrize("heading", ["目录", "总则", "地址", "邮编代码"])
