@@ -35,9 +35,10 @@ FORMATS = {2: ".txt", 4: ".md"}          # document number → format; the rest 
 # measured 37 (the 报告), -, 32, 32, 33, 29, 32, 38. A measure is a lower bound where the
 # text has many figures: the print sets every digit in a full cell (Word's character
 # grid), we set digits at their own width. Document 5 takes two lines more so that it
-# keeps its printed pages (33–38). The 报告 and the 通报 with its 名单 (no cut falls
-# inside it) keep the layout's 37.
-PRINTED_LINES = {3: 32, 4: 32, 5: 35, 6: 29, 7: 32, 8: 38}
+# keeps its printed pages (33–38); document 6 two more because its plan opens a new page
+# here (GB/T 9704 §8: an 附件 另面编排) where the print runs it on under the notice. The 报告
+# and the 通报 with its 名单 (no cut falls inside it) keep the layout's 37.
+PRINTED_LINES = {3: 32, 4: 32, 5: 35, 6: 31, 7: 32, 8: 38}
 FINAL = "。！？；：）"                      # a line ending in one of these may end a paragraph
 # Page ends that fell right after a full stop; the siblings （一）（三）… are run-in.
 JOIN_AFTER_STOP = {"（二）扩大社区养老服务设施供给。"}

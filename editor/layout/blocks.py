@@ -64,7 +64,7 @@ def set_title(ts: Typesetter, text: str, style, index: int | None = None,
     return lines
 
 
-def signature_offsets(ts: Typesetter, blocks: list[Block]) -> dict[int, float]:
+def signature_offsets(ts: Typesetter, blocks: list[Block], spanning: set[int] = frozenset()) -> dict[int, float]:
     """Left edge (pt) of each 落款 line and its date. GB/T 9704 (unsealed): the 署名 stands
     two characters in from the right; the date starts two characters right of the 署名's
     start, unless it is longer — then the date stands two in from the right and the 署名
@@ -81,7 +81,8 @@ def signature_offsets(ts: Typesetter, blocks: list[Block]) -> dict[int, float]:
             k += 1
         date = k if k < len(blocks) and blocks[k].kind == BlockKind.DATE else None
         _, style = ts.style_for(blocks[group[0]])
-        em, right = style.size, ts.measure - style.right * style.size
+        measure = ts.spec.measure if group[0] in spanning else ts.spec.column_measure
+        em, right = style.size, measure - style.right * style.size
         sig_w = max(ts.text_width(blocks[g].text, style.font, em) for g in group)
         left = right - sig_w
         if date is not None:
@@ -150,7 +151,8 @@ def _name_list(ts: Typesetter, items: list[tuple[int, Block]]) -> list[SetLine]:
     def item_lines(index: int, block: Block, m, width: float) -> list[SetLine]:
         runs = ts.runs_for(block, col)
         name = _without_prefix(runs, m.end()) if m else runs
-        lines = [_shifted(ln, name_x) for ln in ts.set_runs(name, col, index, measure=width - name_x)]
+        room = width - name_x - style.right * style.size     # a ragged list keeps off the gutter
+        lines = [_shifted(ln, name_x) for ln in ts.set_runs(name, col, index, measure=room)]
         if m and lines:
             number = ts.set_runs([(m.group(1), runs[0][1], col.size, 0.0)], col, index)[0]
             lines[0].segments = _shifted(number, indent).segments + lines[0].segments
@@ -214,15 +216,36 @@ def _name_list_annex(blocks: list[Block], start: int) -> list[int]:
     return part if kinds_ok and len(items) >= 6 and len(names) >= 0.8 * len(items) else []
 
 
+def _short_parts(ts: Typesetter, blocks: list[Block], spanning: set[int]) -> set[int]:
+    """Blocks of a part too short to be worth two columns — a covering 印发 notice, a brief
+    通报 — which is set across the page instead ([columns] min_chars): two short columns
+    side by side read as one line to a reader's eye (and to a PDF reader)."""
+    least = ts.spec.min_column_chars
+    out: set[int] = set()
+    part: list[int] = []
+    for i in range(len(blocks) + 1):
+        ends = i == len(blocks) or i in spanning or ts.style_for(blocks[i])[1].span
+        if not ends:
+            if blocks[i].kind not in (BlockKind.OMITTED, BlockKind.PAGE_BREAK):
+                part.append(i)
+            continue
+        if part and sum(len(blocks[k].text) for k in part) < least:
+            out.update(part)
+        part = []
+    return out
+
+
 def spanning_blocks(ts: Typesetter, blocks: list[Block]) -> set[int]:
     """Blocks set across all columns: those whose style spans; a 名单 appended under its
-    title (names two to a line across the page, as a list of names is set); and a block that
-    keeps with a spanning one below it (附件 over an appended plan's title), which goes up
-    with it."""
+    title (names two to a line across the page: a ragged list in narrow columns wastes
+    half of them and reads badly across the gutter); the parts too short for two columns;
+    and a block that keeps with a spanning one below it (附件 over an appended plan's
+    title), which goes up with it."""
     out: set[int] = set()
     for i, block in enumerate(blocks):
         if block.kind == BlockKind.ANNEX_TITLE:
             out.update(_name_list_annex(blocks, i))
+    out.update(_short_parts(ts, blocks, out))
     for i in range(len(blocks) - 1, -1, -1):
         block = blocks[i]
         if ts.style_for(block)[1].span:
@@ -240,9 +263,8 @@ def layout_blocks(doc: Document, doc_index: int, ts: Typesetter) -> list[SetLine
     note_indent = 0.0
     pitch = ts.spec.line_pitch
     list_runs = _list_runs(doc.blocks)
-    ts.measure = ts.spec.column_measure        # 落款 and 名单 stand in the columns
-    offsets = signature_offsets(ts, doc.blocks)
     spanning = spanning_blocks(ts, doc.blocks) if ts.spec.columns > 1 else set()
+    offsets = signature_offsets(ts, doc.blocks, spanning)
     skip_to = 0
     for i, block in enumerate(doc.blocks):
         if i < skip_to:

@@ -164,8 +164,9 @@ class _Para:
 
     def end_blank(self, ve: int) -> float:
         """The blank a mark at a line end gave up for good (开明's half-width marks); a
-        全角 mark there keeps its whole cell (行末全角)."""
-        return self.blank[ve - 1] if self.key[ve - 1] in "CS" and self.consumed[ve - 1] else 0.0
+        全角 mark there keeps its whole cell (行末全角), even when it would pair with the mark
+        that opens the next line."""
+        return self.blank[ve - 1] if self.key[ve - 1] in "CS" and self.fixed[ve - 1] else 0.0
 
     def natural(self, vs: int, ve: int) -> float:
         """Width of visible chars vs..ve-1 set on one line without adjustment."""
@@ -176,7 +177,7 @@ class _Para:
     def minimal(self, vs: int, ve: int) -> float:
         """Width of visible chars vs..ve-1 with every free blank of the line compressed (a
         mark at the line end keeps its cell)."""
-        end = self.blank[ve - 1] if ve > vs and self.key[ve - 1] in "CS" and not self.consumed[ve - 1] else 0.0
+        end = self.blank[ve - 1] if ve > vs and self.key[ve - 1] in "CS" and not self.fixed[ve - 1] else 0.0
         return self.Q[ve] - self.Q[vs] - self.gap[vs] + self.start_blank(vs) + end
 
     def fit_limit(self, vs: int, room: float) -> int:
@@ -308,7 +309,7 @@ def _overwide(p: _Para, s: int, e: int, room: float) -> bool:
     its final mark hanging by its blank (the last resort before breaking inside a word:
     a long address, then 。)."""
     ve = p.visible_end(s, e)
-    hang = p.blank[ve - 1] if ve > s and p.key[ve - 1] in "CS" and not p.consumed[ve - 1] else 0.0
+    hang = p.blank[ve - 1] if ve > s and p.key[ve - 1] in "CS" and not p.fixed[ve - 1] else 0.0
     return p.natural(s, ve) - hang > room + EPS
 
 
@@ -364,13 +365,18 @@ def _place(p: _Para, s: int, e: int, x_left: float, room: float, mode: str,
     if vs == ve:
         return Line(s, e, (x_left,) * (e - s), x_left, last, over)
     natural = p.natural(vs, ve)
+    hang = 0.0
     if natural > room + EPS:
-        xs = _shrunk_xs(p, vs, ve, x_left, natural - room)
+        # push in what the line's free blanks give; a final mark hangs by what is still
+        # missing, up to its blank (the last resort, see _overwide)
+        deficit = natural - room
+        free = sum(p.blank[i] for i in _free_blanks(p, vs, ve))
+        if p.key[ve - 1] in "CS" and not p.fixed[ve - 1]:
+            hang = min(p.blank[ve - 1], max(deficit - free, 0.0))
+        xs = _shrunk_xs(p, vs, ve, x_left, deficit - hang)
     else:
         xs = _spread_xs(p, vs, ve, x_left, room - natural, mode)
-    width = xs[-1] + p.adv[ve - 1] - p.end_blank(ve)
-    if width > x_left + room + EPS and p.key[ve - 1] in "CS":
-        width -= p.blank[ve - 1]          # a mark hanging by its blank (see _overwide): its ink ends here
+    width = xs[-1] + p.adv[ve - 1] - p.end_blank(ve) - hang
     full = [xs[0]] * (vs - s) + xs + [width] * (e - ve)
     return Line(s, e, tuple(full), width, last, over)
 

@@ -57,6 +57,7 @@ class LayoutSpec:
     gutter: float = 0.0         # pt between columns
     column_rule: bool = False   # a thin rule down the middle of each gutter
     avoid_lone_lines: bool = True   # keep a paragraph's first/last line from standing alone
+    min_column_chars: int = 0   # a part with less text than this is set across the page
     fonts: dict = field(default_factory=dict)     # role → {"families": [...], "shipped": "..."}
     styles: dict = field(default_factory=dict)    # block style name → Style
     folio: dict = field(default_factory=dict)
@@ -155,6 +156,7 @@ def load_spec(name_or_path: str) -> LayoutSpec:
             columns=int(cols.get("count", 1)), gutter=mm_to_pt(float(cols.get("gutter_mm", 0))),
             column_rule=bool(cols.get("rule", False)),
             avoid_lone_lines=bool(grid.get("avoid_lone_lines", True)),
+            min_column_chars=int(cols.get("min_chars", 0)),
             fonts=raw["fonts"], styles=_styles(raw.get("styles", {}), str(path)),
             folio=raw.get("folio", {}), header=raw.get("header", {}), toc=raw.get("toc", {}),
             issue=raw.get("issue", {}),
