@@ -166,7 +166,7 @@ def printed(issue, pdf) -> str:
     assert r.returncode == 0, r.stderr
     spec = load_spec(read_issue(issue).layout)
     with pdfplumber.open(pdf) as doc:
-        return "".join("".join(page_text(page, spec).split()) for page in doc.pages)
+        return "".join("".join(page_text(page).split()) for page in doc.pages)
 
 
 @pytest.fixture

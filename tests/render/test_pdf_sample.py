@@ -154,7 +154,7 @@ def test_every_character_of_every_imported_document_is_printed_in_order(sample_p
         ends = starts[1:-1] + [len(pdf.pages) - 1]     # the back page is not a document's
         for k, doc in enumerate(docs):
             printed = "".join(
-                re.sub(r"\s+", "", page_text(page, spec, spec.top - 2, spec.page_height - spec.bottom))
+                re.sub(r"\s+", "", page_text(page, spec.top - 2, spec.page_height - spec.bottom))
                 for page in pdf.pages[starts[k]:ends[k]])
             assert printed == re.sub(r"\s+", "", doc.text), f"document {k + 1} differs"
 
