@@ -12,11 +12,11 @@ import tempfile
 from dataclasses import fields
 from pathlib import Path
 
-from .model import Correction, DocumentRef, Issue, Section
+from .model import Correction, DocumentRef, IgnoredProblem, Issue, Section
 
 FORMAT = "gazette-issue"
 VERSION = 1
-_META = [f.name for f in fields(Issue) if f.name not in ("sections",)]
+_META = [f.name for f in fields(Issue) if f.name not in ("sections", "ignored")]
 
 
 class IssueFileError(Exception):
@@ -37,7 +37,10 @@ def issue_to_dict(issue: Issue) -> dict:
                     {k: v for k, v in vars(c).items() if v is not None} for c in ref.corrections]
             docs.append(entry)
         sections.append({"name": s.name, "documents": docs})
-    return {"format": FORMAT, "version": VERSION, "issue": meta, "sections": sections}
+    data = {"format": FORMAT, "version": VERSION, "issue": meta, "sections": sections}
+    if issue.ignored:      # 校对 items marked 忽略 (files without any stay as they were)
+        data["ignored"] = [{k: v for k, v in vars(i).items() if v} for i in issue.ignored]
+    return data
 
 
 def issue_from_dict(data: dict, where: str = "") -> Issue:
@@ -59,6 +62,7 @@ def issue_from_dict(data: dict, where: str = "") -> Issue:
                     source=str(d["source"]), kind=d.get("kind"),
                     corrections=[Correction(**c) for c in d.get("corrections", [])]))
             issue.sections.append(section)
+        issue.ignored = [IgnoredProblem(**entry) for entry in data.get("ignored", [])]
     except IssueFileError:
         raise
     except (KeyError, TypeError, ValueError) as e:

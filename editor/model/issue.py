@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from .diagnostics import IgnoredProblem
 from .document import Document
 
 
@@ -51,6 +52,7 @@ class Issue:
     intro: list[str] = field(default_factory=list)   # back-page 简介 paragraphs
     layout: str = "jinan-gazette"      # name of a layout spec in layouts/
     sections: list[Section] = field(default_factory=list)
+    ignored: list[IgnoredProblem] = field(default_factory=list)   # 校对 items marked 忽略
 
     def documents(self) -> list[Document]:
         """Imported documents in print order (sections in order, documents in order)."""
