@@ -150,8 +150,8 @@ class FindReplaceDialog(QDialog):
         lay.addLayout(grid)
         lay.addWidget(self.results, 1)
         lay.addWidget(self.status)
-        self.find_button.clicked.connect(self.search)
-        self.find_text.returnPressed.connect(self.search)
+        self.find_button.clicked.connect(lambda: self.search())
+        self.find_text.returnPressed.connect(lambda: self.search())
         self.match_case.toggled.connect(lambda _on: self.search())
         self.replace_button.clicked.connect(self.replace_current)
         self.replace_all_button.clicked.connect(self.replace_all)
@@ -172,7 +172,7 @@ class FindReplaceDialog(QDialog):
             session.documentChanged.connect(self._issue_changed)
             session.structureChanged.connect(self._issue_changed)
             live.ready.connect(self._pages_changed)
-        self.search()
+        self.search(show=False)
 
     def show_for(self, replacing: bool) -> None:
         """Open (Ctrl+F: the 查找 field, Ctrl+H: the 替换 field ready to type)."""
@@ -184,14 +184,17 @@ class FindReplaceDialog(QDialog):
         field.selectAll()
 
     # -- finding ---------------------------------------------------------------------------
-    def search(self) -> None:
-        """Find the text again in the issue as it is now and list every match."""
+    def search(self, show: bool = True) -> None:
+        """Find the text again in the issue as it is now and list every match; `show`: go to
+        the selected one (not when the list only follows an edit: the view stays put)."""
         refs = [ref for _s, ref in self.session.issue.refs()] if self.session else []
         keep = self.results.currentRow()
         self.matches = find_matches(refs, self.find_text.text(), self.match_case.isChecked())
         self._fill()
         if self.matches:
+            self.results.blockSignals(not show)
             self.results.setCurrentCell(min(max(keep, 0), len(self.matches) - 1), 0)
+            self.results.blockSignals(False)
         self._say_found()
         self._enable()
 
@@ -248,7 +251,7 @@ class FindReplaceDialog(QDialog):
 
     def _issue_changed(self, *_args) -> None:
         if self.find_text.text():
-            self.search()
+            self.search(show=False)
 
     def _pages_changed(self, _outcome) -> None:
         if self.matches:
@@ -264,7 +267,7 @@ class FindReplaceDialog(QDialog):
             self.status.setText("请先在列表中选中一处可替换的文字")
 
     def replace_all(self) -> None:
-        self.search()                    # exactly what is in the issue now
+        self.search(show=False)          # exactly what is in the issue now
         self._replace(self.matches)
 
     def _replace(self, matches: list[Match]) -> None:
@@ -275,5 +278,5 @@ class FindReplaceDialog(QDialog):
             return
         label = f"替换“{self.find_text.text()}”为“{new}”（{count} 处）"
         self.replaceRequested.emit(changes, label)
-        self.search()
+        self.search(show=len(matches) == 1)     # 替换 moves on to the next match
         self.status.setText(f"已替换 {count} 处（{len(changes)} 段），可撤销（Ctrl+Z）。" + self.status.text())

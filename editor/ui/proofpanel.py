@@ -145,7 +145,8 @@ class ProofPanel(QWidget):
         if self.outcome is None:
             self.summary.setText("尚未排版")
         else:
-            counts = {s: sum(1 for d in listed if d.severity == s) for s in Severity}
+            every, _ = split_ignored(self.outcome.diagnostics, self.outcome.result.issue, self.ignored)
+            counts = {s: sum(1 for d in every if d.severity == s) for s in Severity}
             text = "  ".join(f"{SEVERITY_NAMES[s]} {n}" for s, n in counts.items())
             if ignored:
                 text += f"  已忽略 {len(ignored)}"

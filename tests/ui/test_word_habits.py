@@ -196,6 +196,7 @@ def test_the_tree_shows_whole_titles_and_their_numbers(qtbot, window):
 
 
 def test_the_view_stays_where_it_was_after_a_correction(qtbot, window):
+    open_finder(qtbot, window, "养老")           # a search open in 查找 follows the edit quietly
     outcome = window.live.outcome
     k = 2
     page_index = outcome.layout.doc_pages[k] + 1
