@@ -14,11 +14,11 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QDialog, QGridLayout, QHeaderView,
-                               QLabel, QLineEdit, QPushButton, QTableWidget, QTableWidgetItem,
-                               QVBoxLayout)
+from PySide6.QtWidgets import (QCheckBox, QDialog, QGridLayout, QLabel, QLineEdit, QPushButton,
+                               QTableWidgetItem, QVBoxLayout)
 
 from ..model import BlockKind
+from .listtable import list_table
 
 CONTEXT = 14                 # characters shown either side of a match
 MAX_LISTED = 1000            # rows in the results list (全部替换 still replaces every match)
@@ -124,17 +124,7 @@ class FindReplaceDialog(QDialog):
         self.find_button.setDefault(True)
         self.replace_button = QPushButton("替换")
         self.replace_all_button = QPushButton("全部替换")
-        self.results = QTableWidget(0, 4)
-        self.results.setHorizontalHeaderLabels(["文件", "段", "页", "内容"])
-        self.results.verticalHeader().hide()
-        self.results.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.results.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.results.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        header = self.results.horizontalHeader()
-        header.setStretchLastSection(True)
-        for col, width in enumerate((170, 44, 44)):
-            self.results.setColumnWidth(col, width)
-        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        self.results = list_table(["文件", "段", "页", "内容"], (170, 44, 44))
         self.status = QLabel("")
         self.status.setWordWrap(True)
         grid = QGridLayout()

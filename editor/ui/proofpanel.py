@@ -14,14 +14,14 @@ from pathlib import Path
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QAction, QBrush, QColor
-from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QHBoxLayout, QHeaderView, QLabel,
-                               QSizePolicy, QTableWidget, QTableWidgetItem, QToolButton, QVBoxLayout,
-                               QWidget)
+from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QHBoxLayout, QLabel, QSizePolicy,
+                               QTableWidgetItem, QToolButton, QVBoxLayout, QWidget)
 
 from ..issuefile import write_atomic
 from ..model import Severity
 from ..proofignore import ignore_key, split_ignored
 from .labels import SEVERITY_NAMES
+from .listtable import list_table
 
 CSV_COLUMNS = ["级别", "文件", "来源", "页", "段", "问题", "检查", "已忽略"]
 IGNORED_COLOR = QColor(150, 150, 150)
@@ -75,13 +75,8 @@ class ProofPanel(QWidget):
         top.addWidget(self.summary, 1)
         for widget in (self.show_info, self.show_ignored, self.ignore_button, self.csv_button):
             top.addWidget(widget)
-        self.table = QTableWidget(0, 4)
-        self.table.setHorizontalHeaderLabels(["级别", "文件", "页", "问题"])
-        self.table.verticalHeader().hide()
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
-        self.table.setWordWrap(False)
+        self.table = list_table(["级别", "文件", "页", "问题"], (48, 220, 44),
+                                QAbstractItemView.SelectionMode.ExtendedSelection)
         self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
         self.ignore_action = QAction("忽略", self.table)
         self.ignore_action.triggered.connect(lambda: self._request(True))
@@ -89,11 +84,6 @@ class ProofPanel(QWidget):
         self.unignore_action.triggered.connect(lambda: self._request(False))
         self.table.addActions([self.ignore_action, self.unignore_action])
         self.table.itemSelectionChanged.connect(self._selection_changed)
-        header = self.table.horizontalHeader()
-        header.setStretchLastSection(True)
-        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        for col, width in enumerate((48, 220, 44)):
-            self.table.setColumnWidth(col, width)
         self.table.cellClicked.connect(self._clicked)
         self.table.cellActivated.connect(self._clicked)
         lay = QVBoxLayout(self)

@@ -2,11 +2,11 @@
 moving a document from the keyboard and the tree's menu, Ctrl+Z inside a metadata field,
 whole titles in the tree, and the view staying put after a correction."""
 import pytest
-from PySide6.QtCore import QPoint, Qt
+from PySide6.QtCore import Qt
 
 from editor.model import BlockKind
 
-from ui_helpers import wait_layout
+from ui_helpers import body_line, click_line, wait_layout
 
 pytestmark = pytest.mark.gui
 ALT_SHIFT = Qt.KeyboardModifier.AltModifier | Qt.KeyboardModifier.ShiftModifier
@@ -199,15 +199,11 @@ def test_the_view_stays_where_it_was_after_a_correction(qtbot, window):
     open_finder(qtbot, window, "养老")           # a search open in 查找 follows the edit quietly
     outcome = window.live.outcome
     k = 2
-    page_index = outcome.layout.doc_pages[k] + 1
-    line = next(ln for ln in outcome.pages[page_index].lines if ln.doc == k and len(ln.text) > 10)
+    page_index, line = body_line(outcome, k)
     pages = window.pages
     pages.go_to_page(page_index)
     pages.verticalScrollBar().setValue(pages.verticalScrollBar().value() + 333)
-    rect, s = pages.page_rect(page_index), pages.scale()
-    x = rect.left() + (line.xs[0] + line.xs[5]) / 2 * s - pages.horizontalScrollBar().value()
-    y = rect.top() + (line.y - line.size * 0.3) * s - pages.verticalScrollBar().value()
-    qtbot.mouseClick(pages.viewport(), Qt.MouseButton.LeftButton, pos=QPoint(round(x), round(y)))
+    click_line(qtbot, pages, page_index, line)
     assert window.doc.current_block() == line.block
     where = pages.verticalScrollBar().value()
     text = window.doc.text.toPlainText()
