@@ -182,9 +182,11 @@ class FindReplaceDialog(QDialog):
         self.matches = find_matches(refs, self.find_text.text(), self.match_case.isChecked())
         self._fill()
         if self.matches:
-            self.results.blockSignals(not show)
+            self.results.blockSignals(True)
             self.results.setCurrentCell(min(max(keep, 0), len(self.matches) - 1), 0)
             self.results.blockSignals(False)
+            if show:
+                self._activate(self.results.currentRow())
         self._say_found()
         self._enable()
 

@@ -56,6 +56,7 @@ class MainWindow(QMainWindow):
         self.recent_menu, self.zoom, self.move_menu = build_menus(self, self.actions)
         self.recent_menu.aboutToShow.connect(self.files.fill_recent_menu)
         self.move_menu.aboutToShow.connect(self.fill_move_menu)
+        self.tree_menu = tree_menu(self, self.actions, self.move_menu)
         self.finder = FindReplaceDialog(self)
         self._build_status()
         self._connect()
@@ -155,7 +156,7 @@ class MainWindow(QMainWindow):
         self.proof.csvRequested.connect(self.export_proof_csv)
         self.finder.matchActivated.connect(self._match_activated)
         self.tree.customContextMenuRequested.connect(
-            lambda pos: tree_menu(self, self.actions, self.move_menu).exec(self.tree.viewport().mapToGlobal(pos)))
+            lambda pos: self.tree_menu.exec(self.tree.viewport().mapToGlobal(pos)))
         self.welcome.recentChosen.connect(self.files.open_issue)
         self.live.ready.connect(self._outcome)
         self.live.failed.connect(self._layout_failed)

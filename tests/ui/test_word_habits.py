@@ -85,15 +85,19 @@ def test_replace_all_is_stored_as_corrections_and_undone_in_one_step(qtbot, wind
 
 
 def test_replace_changes_only_the_selected_match(qtbot, window):
-    finder = open_finder(qtbot, window, "养老服务", replace="养老服务业")
+    finder = open_finder(qtbot, window, "养老服务", replace="养老事业")
     first, second = finder.matches[0], finder.matches[1]
     finder.results.setCurrentCell(1, 0)
     finder.replace_button.click()
     blocks = second.ref.document.blocks
-    text = second.text[:second.start] + "养老服务业" + second.text[second.end:]
+    text = second.text[:second.start] + "养老事业" + second.text[second.end:]
     assert blocks[second.block].text == text
-    if (first.ref, first.block) != (second.ref, second.block):
+    if (id(first.ref), first.block) != (id(second.ref), second.block):
         assert first.ref.document.blocks[first.block].text == first.text
+    third = finder.matches[1]                          # the list moved on to the next match
+    assert finder.results.currentRow() == 1 and finder.status.text().startswith("已替换 1 处")
+    assert (id(third.ref), third.block, third.start) != (id(second.ref), second.block, second.start)
+    assert window.doc.ref is third.ref and window.doc.current_block() == third.block
     window.session.undo.undo()
     assert second.ref.document.blocks[second.block].text == second.text
 
@@ -124,7 +128,6 @@ def test_go_to_page_by_printed_number_or_by_count(qtbot, window):
 
 
 def test_move_a_document_with_the_keyboard_and_the_trees_menu(qtbot, window):
-    from editor.ui.menus import tree_menu
     sections = window.session.issue.sections
     tree = window.tree
     ref = sections[2].documents[0]
@@ -137,7 +140,7 @@ def test_move_a_document_with_the_keyboard_and_the_trees_menu(qtbot, window):
     qtbot.keyClick(tree, Qt.Key.Key_Up, ALT_SHIFT)
     qtbot.keyClick(tree, Qt.Key.Key_Up, ALT_SHIFT)            # past the top: into 市政府文件
     assert window.session.locate(ref) == (1, 1)
-    menu = tree_menu(window, window.actions, window.move_menu)
+    menu = window.tree_menu
     assert window.move_menu.menuAction() in menu.actions()
     assert {window.actions.edit_move_up, window.actions.edit_move_down} <= set(menu.actions())
     window.fill_move_menu()
