@@ -187,13 +187,16 @@ def cmd_add(a) -> int:
 def cmd_proof(a) -> int:
     from .pipeline import layout, load_issue
     from .proof import check_issue
+    from .proofignore import split_ignored
     try:
         issue = load_issue(a.issue)
         result = layout(issue)
     except Exception as e:   # noqa: BLE001
         return _fail(_message(e, a.issue))
-    diags = check_issue(result)
+    diags, ignored = split_ignored(check_issue(result), issue, issue.ignored)
     _report(diags, a.json)
+    if ignored and not a.json:
+        print(f"（另有 {len(ignored)} 项已在校对中标记为忽略，未列出）")
     return 1 if any(d.severity.value == "error" for d in diags) else 0
 
 

@@ -16,14 +16,14 @@ import tempfile
 from dataclasses import fields
 from pathlib import Path
 
-from .model import BlockKind, Correction, DocumentRef, Issue, Section
+from .model import BlockKind, Correction, DocumentRef, IgnoredProblem, Issue, Section
 from .oserrors import os_reason
 
 FORMAT = "gazette-issue"
 VERSION = 2
 READABLE = (1, 2)     # format 1: corrections without `original`
 _CORRECTION_KEYS = ("block", "original", "kind", "level", "text")   # in the order written
-_META = [f.name for f in fields(Issue) if f.name not in ("sections",)]
+_META = [f.name for f in fields(Issue) if f.name not in ("sections", "ignored")]
 _UNSET_OMITTED = {"previous_total": 0}   # fields added later: written only when set
 
 
@@ -49,7 +49,10 @@ def issue_to_dict(issue: Issue) -> dict:
                 entry["corrections"] = [correction_to_dict(c) for c in ref.corrections]
             docs.append(entry)
         sections.append({"name": s.name, "documents": docs})
-    return {"format": FORMAT, "version": VERSION, "issue": meta, "sections": sections}
+    data = {"format": FORMAT, "version": VERSION, "issue": meta, "sections": sections}
+    if issue.ignored:      # 校对 items marked 忽略 (files without any stay as they were)
+        data["ignored"] = [{k: v for k, v in vars(i).items() if v} for i in issue.ignored]
+    return data
 
 
 def correction_to_dict(c: Correction) -> dict:
@@ -102,6 +105,7 @@ def issue_from_dict(data: dict, where: str = "") -> Issue:
                     corrections=[_correction(c) for c in d.get("corrections", [])],
                     lines_per_column=_lines_per_column(d.get("lines_per_column", 0))))
             issue.sections.append(section)
+        issue.ignored = [IgnoredProblem(**entry) for entry in data.get("ignored", [])]
     except IssueFileError:
         raise
     except (KeyError, TypeError, ValueError) as e:

@@ -26,3 +26,14 @@ class Diagnostic:
         return {"severity": self.severity.value, "code": self.code, "message": self.message,
                 "document": self.document, "block": self.block, "page": self.page,
                 "source": self.source}
+
+
+@dataclass(frozen=True)
+class IgnoredProblem:
+    """A 校对 item the editor marked 忽略, kept in the issue file. It names what the problem
+    says about which block — never where it was listed, which changes with every edit — so
+    the same problem stays ignored, and a changed block is checked afresh."""
+    code: str
+    source: str = ""          # the document's source file ("" for the issue as a whole)
+    text_hash: str = ""       # the block's text, hashed (see proofignore.ignore_key)
+    message: str = ""

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from .diagnostics import IgnoredProblem
 from .document import Document
 
 
@@ -59,6 +60,7 @@ class Issue:
     layout: str = "jinan-gazette"      # name of a layout spec in layouts/
     previous_total: int = 0            # 总期号 of the issue this one was made from (0: none)
     sections: list[Section] = field(default_factory=list)
+    ignored: list[IgnoredProblem] = field(default_factory=list)   # 校对 items marked 忽略
 
     def documents(self) -> list[Document]:
         """Imported documents in print order (sections in order, documents in order)."""

@@ -10,10 +10,12 @@ from __future__ import annotations
 import hashlib
 import io
 import os
+from dataclasses import dataclass
 from pathlib import Path
 
 from reportlab import rl_config
 from reportlab.lib.colors import CMYKColor
+from reportlab.lib.rl_accel import escapePDF
 from reportlab.lib.utils import ImageReader
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
@@ -51,6 +53,13 @@ def _num(v: float) -> str:
     return f"{v:.3f}".rstrip("0").rstrip(".") or "0"
 
 
+_ONE_BYTE = [f"({escapePDF(bytes([b]))})" for b in range(256)]   # a justified line: most strings
+
+
+def _pdf_string(data: bytes) -> str:
+    return _ONE_BYTE[data[0]] if len(data) == 1 else f"({escapePDF(data)})"
+
+
 def _widths(font, size: float):
     cache = _width_cache.setdefault((font.fontName, size), {})
 
@@ -62,28 +71,41 @@ def _widths(font, size: float):
     return width
 
 
-def _line_ops(c: Canvas, font, line: TextLine, x0: float, y: float) -> list[str]:
+def _line_ops(docs: list, font, line: TextLine, y: float, names: dict) -> list[str]:
     """PDF operators that put every glyph of `line` at its x: one TJ per font subset, with
     an explicit adjustment after each glyph whose successor is not at its natural advance
-    (not Tc: some readers drop it at string ends, and extraction then misorders glyphs)."""
+    (not Tc: some readers drop it at string ends, and extraction then misorders glyphs).
+    `docs` are the PDF documents drawn together (screen and print): each must note the
+    glyphs in its own subsets, and since all see the same text in the same order their
+    subsets agree, so the operators are built once for all. `names` keeps each subset's
+    operator name for the pass (asking reportlab for it costs as much as drawing)."""
     size, text, xs = line.size, line.text, line.xs
     width = _widths(font, size)
-    ops = [f"1 0 0 1 {_num(x0 + xs[0])} {_num(y)} Tm"]
-    k, n = 0, len(text)
-    for subset, data in font.splitString(text, c._doc):
-        ops.append(f"{font.getSubsetInternalName(subset, c._doc)} {_num(size)} Tf")
-        arr, chunk = [], bytearray()
-        for byte in data:
-            chunk.append(byte)
-            if k + 1 < n:
-                delta = xs[k + 1] - xs[k] - width(text[k])
-                if abs(delta) > 0.001:
-                    arr.append(f"({c._escape(bytes(chunk))})")
-                    arr.append(_num(-delta * 1000 / size))
-                    chunk = bytearray()
-            k += 1
-        if chunk:
-            arr.append(f"({c._escape(bytes(chunk))})")
+    ops = [f"1 0 0 1 {_num(xs[0])} {_num(y)} Tm"]
+    splits = [font.splitString(text, doc) for doc in docs]
+    if any(split != splits[0] for split in splits[1:]):
+        raise RuntimeError("内部错误：同时输出的 PDF 字体子集不一致")
+    widths = [width(ch) for ch in text]
+    k, n = 0, len(text)       # k: the line's character at data[0] (one byte per glyph)
+    for subset, data in splits[0]:
+        name = names.get((font.fontName, subset))
+        if name is None:
+            found = {font.getSubsetInternalName(subset, doc) for doc in docs}
+            if len(found) != 1:
+                raise RuntimeError("内部错误：同时输出的 PDF 字体名称不一致")
+            name = names[(font.fontName, subset)] = found.pop()
+        ops.append(f"{name} {_num(size)} Tf")
+        arr, start = [], 0
+        for j in range(min(len(data), n - 1 - k)):
+            i = k + j
+            delta = xs[i + 1] - xs[i] - widths[i]
+            if delta > 0.001 or delta < -0.001:
+                arr.append(_pdf_string(data[start:j + 1]))
+                arr.append(_num(-delta * 1000 / size))
+                start = j + 1
+        if start < len(data):
+            arr.append(_pdf_string(data[start:]))
+        k += len(data)
         ops.append(f"[{' '.join(arr)}] TJ")
     return ops
 
@@ -98,7 +120,22 @@ def _draw_qr(c: Canvas, code: QRCode, height: float, dx: float, dy: float) -> No
             c.rect(x0 + square.x, y0 + square.y, square.width, square.height, stroke=0, fill=1)
 
 
-def _draw_page(c: Canvas, page: Page, height: float, fonts: dict[str, str], dx: float, dy: float) -> None:
+def _text_ops(docs: list, page: Page, height: float, fonts: dict[str, str], names: dict) -> str:
+    """The page's text as one BT … ET block, in page coordinates (origin bottom left)."""
+    ops, color = ["BT"], None
+    for line in page.lines:
+        if not line.text:
+            continue
+        if line.color != color:
+            color = line.color
+            ops.append(_FILL.get(color, _FILL["black"]))
+        line_ops = _line_ops(docs, pdfmetrics.getFont(fonts[line.font]), line, height - line.y, names)
+        ops += ["3 Tr", *line_ops, "0 Tr"] if line.hidden else line_ops   # 3 Tr: text, no ink
+    ops.append("ET")
+    return "\n".join(ops)
+
+
+def _draw_graphics(c: Canvas, page: Page, height: float, dx: float, dy: float) -> None:
     for rule in page.rules:
         c.setStrokeColor(COLORS.get(rule.color, COLORS["black"]))
         c.setLineWidth(rule.width)
@@ -111,17 +148,6 @@ def _draw_page(c: Canvas, page: Page, height: float, fonts: dict[str, str], dx: 
             c.rect(dx + img.x, dy + height - img.y - img.height, img.width, img.height)
     for code in page.codes:
         _draw_qr(c, code, height, dx, dy)
-    ops, color = ["BT"], None
-    for line in page.lines:
-        if not line.text:
-            continue
-        if line.color != color:
-            color = line.color
-            ops.append(_FILL.get(color, _FILL["black"]))
-        line_ops = _line_ops(c, pdfmetrics.getFont(fonts[line.font]), line, dx, dy + height - line.y)
-        ops += ["3 Tr", *line_ops, "0 Tr"] if line.hidden else line_ops   # 3 Tr: text, no ink
-    ops.append("ET")
-    c._code.append("\n".join(ops))
 
 
 def _crop_marks(c: Canvas, w: float, h: float, off: float) -> None:
@@ -135,44 +161,78 @@ def _crop_marks(c: Canvas, w: float, h: float, off: float) -> None:
             c.line(x + sx * BLEED, y, x + sx * (BLEED + MARK), y)
 
 
-def render_pdf(result: LayoutResult, path: str | os.PathLike, info: dict | None = None,
-               print_marks: bool = False, progress=None, cancel=None) -> None:
-    path = Path(path)
-    info = info or {}
-    fonts = register_fonts(result.fonts)
-    w, h = result.width, result.height
-    off = BLEED + SLUG if print_marks else 0.0
-    buffer = io.BytesIO()      # the file appears only when complete (write_atomic)
-    c = Canvas(buffer, pagesize=(w + 2 * off, h + 2 * off), invariant=1,
+@dataclass(frozen=True)
+class PdfOutput:
+    """One PDF file to write: the screen version, or the print version (`print_marks`:
+    3 mm bleed and crop marks around each page)."""
+    path: Path
+    print_marks: bool = False
+
+
+def _new_canvas(result: LayoutResult, fonts: dict[str, str], info: dict, off: float,
+                buffer: io.BytesIO) -> Canvas:
+    c = Canvas(buffer, pagesize=(result.width + 2 * off, result.height + 2 * off), invariant=1,
                initialFontName=fonts.get("body", next(iter(fonts.values()))), initialFontSize=12)
     c.setTitle(info.get("title", ""))
     c.setSubject(info.get("subject", ""))
     c.setAuthor(info.get("author", ""))
     c.setCreator("gazette-editor")
+    return c
+
+
+def _start_page(c: Canvas, result: LayoutResult, page: Page, off: float, keys: dict) -> None:
+    """Page boxes, crop marks and the outline destinations of one page."""
+    w, h = result.width, result.height
+    if off:
+        c.setTrimBox((off, off, off + w, off + h))
+        c.setBleedBox((off - BLEED, off - BLEED, off + w + BLEED, off + h + BLEED))
+        _crop_marks(c, w, h, off)
+    else:
+        c.setTrimBox((0, 0, w, h))
+    if page.index in keys:
+        c.bookmarkPage(keys[page.index], fit="XYZ", top=h + off)
+    for n, bm in enumerate(result.bookmarks):
+        if bm.page == page.index:   # one destination per outline entry (栏目 → documents)
+            c.bookmarkPage(f"b{n}", fit="XYZ", top=h + off)
+            c.addOutlineEntry(bm.title, f"b{n}", level=bm.level)
+
+
+def render_pdfs(result: LayoutResult, outputs: list[PdfOutput], info: dict | None = None,
+                progress=None, cancel=None) -> None:
+    """Write several PDFs of one layout in one pass over the pages: each page's text is set
+    into PDF operators once and shared (the print version places it inside its bleed with
+    a translation). Each file is written atomically when complete."""
+    info = info or {}
+    fonts = register_fonts(result.fonts)
+    h = result.height
+    offs = [BLEED + SLUG if out.print_marks else 0.0 for out in outputs]
+    buffers = [io.BytesIO() for _ in outputs]     # a file appears only when complete
+    canvases = [_new_canvas(result, fonts, info, off, b) for off, b in zip(offs, buffers)]
+    docs, names = [c._doc for c in canvases], {}
     keys = {l.target_page: f"p{l.target_page}" for p in result.pages for l in p.links}
     total = len(result.pages)
     for page in result.pages:
         if cancel is not None and cancel.is_set():
             raise InterruptedError
-        if print_marks:
-            c.setTrimBox((off, off, off + w, off + h))
-            c.setBleedBox((off - BLEED, off - BLEED, off + w + BLEED, off + h + BLEED))
-            _crop_marks(c, w, h, off)
-        else:
-            c.setTrimBox((0, 0, w, h))
-        if page.index in keys:
-            c.bookmarkPage(keys[page.index], fit="XYZ", top=h + off)
-        for n, bm in enumerate(result.bookmarks):
-            if bm.page == page.index:   # one destination per outline entry (栏目 → document)
-                c.bookmarkPage(f"b{n}", fit="XYZ", top=h + off)
-                c.addOutlineEntry(bm.title, f"b{n}", level=bm.level)
-        _draw_page(c, page, h, fonts, off, off)
-        for link in page.links:
-            c.linkRect("", keys[link.target_page],
-                       (off + link.x1, off + h - link.y2, off + link.x2, off + h - link.y1),
-                       relative=0, thickness=0)
-        c.showPage()
+        for c, off in zip(canvases, offs):
+            _start_page(c, result, page, off, keys)
+            _draw_graphics(c, page, h, off, off)
+        text = _text_ops(docs, page, h, fonts, names)
+        for c, off in zip(canvases, offs):
+            c._code.append(f"q 1 0 0 1 {_num(off)} {_num(off)} cm\n{text}\nQ" if off else text)
+            for link in page.links:
+                c.linkRect("", keys[link.target_page],
+                           (off + link.x1, off + h - link.y2, off + link.x2, off + h - link.y1),
+                           relative=0, thickness=0)
+            c.showPage()
         if progress:
             progress("输出 PDF", page.index + 1, total, "")
-    c.save()
-    write_atomic(path, buffer.getvalue())
+    for c, buffer, out in zip(canvases, buffers, outputs):
+        c.save()
+        write_atomic(out.path, buffer.getvalue())
+
+
+def render_pdf(result: LayoutResult, path: str | os.PathLike, info: dict | None = None,
+               print_marks: bool = False, progress=None, cancel=None) -> None:
+    """One PDF of the layout (see render_pdfs)."""
+    render_pdfs(result, [PdfOutput(Path(path), print_marks)], info, progress, cancel)

@@ -26,6 +26,10 @@ SPECS = {
     "edit_add_files": ("添加文件…", "Ctrl+I", None, "把 .docx / .txt / .md 文件加入选中栏目"),
     "edit_remove": ("移除", KEYS.Delete, None, "从本期移除选中的文件或栏目（不删除源文件）"),
     "edit_rename": ("重命名栏目", "F2", None, "修改选中栏目的名称"),
+    "edit_move_up": ("上移", "Alt+Shift+Up", None, "把选中的文件（或栏目）上移一位，到头时移入上一个栏目"),
+    "edit_move_down": ("下移", "Alt+Shift+Down", None, "把选中的文件（或栏目）下移一位，到头时移入下一个栏目"),
+    "edit_find": ("查找…", "Ctrl+F", None, "在全刊所有文件中查找文字"),
+    "edit_replace": ("替换…", "Ctrl+H", None, "在全刊中查找并替换文字（存为编辑修改，可撤销）"),
     "view_zoom_in": ("放大", KEYS.ZoomIn, None, "放大页面"),
     "view_zoom_out": ("缩小", KEYS.ZoomOut, None, "缩小页面"),
     "view_actual": ("实际大小", "Ctrl+0", None, "按实际尺寸显示"),
@@ -33,6 +37,7 @@ SPECS = {
     "view_fit_page": ("整页", "Ctrl+2", None, "整页显示"),
     "view_facing": ("对页", "Ctrl+3", None, "左右对页显示，如翻开的刊物"),
     "view_compare": ("原文对照…", "Ctrl+D", None, "对照报送原文与付印文字"),
+    "view_go_to_page": ("跳到页…", "Ctrl+G", None, "跳到第 N 页（按页码或从封面数）"),
     "help_about": ("关于", None, None, "关于本程序"),
 }
 
@@ -58,7 +63,10 @@ class Actions:
         self.edit_undo = QAction("撤销", parent)
         self.edit_redo = QAction("重做", parent)
         self.edit_undo.setShortcut(QKeySequence(KEYS.Undo))
-        self.edit_redo.setShortcuts([QKeySequence("Ctrl+Y"), QKeySequence(KEYS.Redo)])
+        # Ctrl+Y first, then the platform's own redo keys, each once: a key listed twice on
+        # one action is an ambiguous shortcut, and Qt then triggers nothing
+        redo = [QKeySequence("Ctrl+Y"), *QKeySequence.keyBindings(KEYS.Redo)]
+        self.edit_redo.setShortcuts([k for n, k in enumerate(redo) if k not in redo[:n]])
         self.edit_undo.setIcon(style.standardIcon(QStyle.StandardPixmap.SP_ArrowBack))
         self.edit_redo.setIcon(style.standardIcon(QStyle.StandardPixmap.SP_ArrowForward))
         self.all.update(edit_undo=self.edit_undo, edit_redo=self.edit_redo)
@@ -88,6 +96,7 @@ class Actions:
         """Commands that need an open issue are disabled on the welcome page."""
         for name in ("file_save", "file_save_as", "file_reload", "file_export", "file_print",
                      "edit_add_section", "edit_add_files", "edit_remove", "edit_rename",
+                     "edit_move_up", "edit_move_down", "edit_find", "edit_replace",
                      "view_zoom_in", "view_zoom_out", "view_actual", "view_fit_width",
-                     "view_fit_page", "view_facing", "view_compare"):
+                     "view_fit_page", "view_facing", "view_compare", "view_go_to_page"):
             self.all[name].setEnabled(is_open)

@@ -1,7 +1,8 @@
 """Autosave: the unsaved issue goes to its recovery file shortly after each edit and every minute.
 
-in: an IssueSession; out: recovery files (see recovery.py) and the signal saved(path).
-Nothing is written while the session is unmodified or unchanged since the last write.
+in: an IssueSession (and a recovery file the editor put off, `kept`, left alone); out:
+recovery files (see recovery.py) and the signal saved(path). Nothing is written while the
+session is unmodified or unchanged since the last write.
 """
 from __future__ import annotations
 
@@ -20,9 +21,10 @@ class Autosaver(QObject):
     saved = Signal(str)
     failed = Signal(str)
 
-    def __init__(self, session, parent=None):
+    def __init__(self, session, parent=None, kept=None):
         super().__init__(parent)
         self.session = session
+        self.kept = kept
         self._last = ""
         self.debounce = QTimer(self, singleShot=True, interval=EDIT_DELAY_MS)
         self.debounce.timeout.connect(self.save_now)
@@ -43,7 +45,7 @@ class Autosaver(QObject):
         if text == self._last:
             return False
         try:
-            path = write_recovery(self.session.path, data)
+            path = write_recovery(self.session.path, data, self.kept)
         except OSError as e:
             self.failed.emit(f"自动保存失败：{os_reason(e)}")
             return False
@@ -55,7 +57,7 @@ class Autosaver(QObject):
         """The issue was saved (or the editor chose to drop the changes)."""
         self._last = ""
         self.debounce.stop()
-        discard_recovery(self.session.path)
+        discard_recovery(self.session.path, self.kept)
 
     def stop(self) -> None:
         self.debounce.stop()

@@ -104,6 +104,21 @@ class SetDocumentKind(QUndoCommand):
         self.session.set_corrections(self.ref, self.ref.corrections, self.old)
 
 
+class SetIgnored(QUndoCommand):
+    """Mark 校对 items 忽略, or list them again (the whole list before and after)."""
+
+    def __init__(self, session, ignored: list, label: str):
+        super().__init__(label)
+        self.session = session
+        self.old, self.new = list(session.issue.ignored), list(ignored)
+
+    def redo(self):
+        self.session.set_ignored(self.new)
+
+    def undo(self):
+        self.session.set_ignored(self.old)
+
+
 class MoveDocument(QUndoCommand):
     """Move a document to (section, index); the index counts positions before the move."""
 
@@ -117,12 +132,10 @@ class MoveDocument(QUndoCommand):
         self.src, self.dst = (si, di), (ti, tj)
 
     def redo(self):
-        ref = self.session.take_document(*self.src)
-        self.session.insert_document(*self.dst, ref)
+        self.session.move_document(self.src, self.dst)
 
     def undo(self):
-        ref = self.session.take_document(*self.dst)
-        self.session.insert_document(*self.src, ref)
+        self.session.move_document(self.dst, self.src)
 
 
 class MoveSection(QUndoCommand):
@@ -134,10 +147,10 @@ class MoveSection(QUndoCommand):
         self.src, self.dst = src, (dst - 1 if dst > src else dst)
 
     def redo(self):
-        self.session.insert_section(self.dst, self.session.take_section(self.src))
+        self.session.move_section(self.src, self.dst)
 
     def undo(self):
-        self.session.insert_section(self.src, self.session.take_section(self.dst))
+        self.session.move_section(self.dst, self.src)
 
 
 class AddDocuments(QUndoCommand):

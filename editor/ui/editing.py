@@ -114,5 +114,53 @@ class Editing(QObject):
     def set_kind(self, ref: DocumentRef, kind: str) -> None:
         self.push(cmd.SetDocumentKind(self.session, ref, kind))
 
+    def replace_texts(self, changes: list, label: str) -> None:
+        """in: (ref, block, new text) for each block, and what to call the step; out: the
+        texts stored as corrections — one undo step however many blocks (查找/替换)."""
+        undo = self.session.undo
+        undo.beginMacro(label)
+        try:
+            for ref, block, text in changes:
+                self.push(cmd.CorrectBlock(self.session, ref, block, text=text))
+        finally:
+            undo.endMacro()
+
     def set_meta(self, name: str, value) -> None:
         self.push(cmd.SetMeta(self.session, name, value))
+
+    def ignore(self, keys: list, ignore: bool) -> None:
+        """Mark these 校对 items (IgnoredProblem keys) 忽略, or list them again."""
+        now = self.session.issue.ignored
+        if ignore:
+            new = now + [k for k in dict.fromkeys(keys) if k not in now]
+            label = f"忽略 {len(new) - len(now)} 个校对问题"
+        else:
+            new = [k for k in now if k not in keys]
+            label = f"取消忽略 {len(now) - len(new)} 个校对问题"
+        if new != now:
+            self.push(cmd.SetIgnored(self.session, new, label))
+
+    # -- moving with the keyboard or the tree's menu ------------------------------------------
+    def move_by(self, key, step: int) -> None:
+        """Move the tree's current document or 栏目 (its key) one place up (-1) or down (+1);
+        a document at the edge of its 栏目 goes on into the neighbouring one."""
+        sections = self.session.issue.sections
+        if key is None:
+            return
+        if key[0] == "section":
+            si = next((n for n, s in enumerate(sections) if s is key[1]), None)
+            if si is not None and 0 <= si + step < len(sections):
+                self.move_section(si, si + 2 if step > 0 else si - 1)
+            return
+        where = self.session.locate(key[1])
+        if where is None:
+            return
+        si, di = where
+        if step < 0 and di > 0:
+            self.move_document(where, (si, di - 1))
+        elif step < 0 and si > 0:
+            self.move_document(where, (si - 1, len(sections[si - 1].documents)))
+        elif step > 0 and di + 1 < len(sections[si].documents):
+            self.move_document(where, (si, di + 2))
+        elif step > 0 and si + 1 < len(sections):
+            self.move_document(where, (si + 1, 0))

@@ -1,9 +1,10 @@
 """Export in the background: the pages of one layout to PDF (screen or print) and DOCX.
 
 in: a BuildOutcome and a list of ExportTarget; out: signals from ExportJob —
-progress(label, done, total), finished(list of paths), failed(message), cancelled().
-The renderers write to a temporary name and rename when complete, so an output file
-appears only when it is whole; a cancel (threading.Event) stops between pages.
+progress(label, done, total) through every step (the PDFs, drawn together, then the
+DOCX), finished(list of paths), failed(message), cancelled(). The renderers write to a
+temporary name and rename when complete, so an output file appears only when it is whole;
+a cancel (threading.Event) stops between pages (PDF) or documents (DOCX).
 """
 from __future__ import annotations
 
@@ -45,18 +46,57 @@ def targets_for(folder: Path, stem: str, pdf: bool, print_pdf: bool, docx: bool)
     return out
 
 
-def render_target(outcome, target: ExportTarget, progress, cancel: threading.Event) -> None:
-    """Write one target from the outcome's pages. Raises with a Chinese message on failure."""
-    if target.kind in ("pdf", "print"):
-        from ..render.pdf import render_pdf
-        render_pdf(outcome.layout, target.path, issue_info(outcome.result.issue),
-                   target.kind == "print", progress, cancel)
+_renderers_ready = threading.Lock()
+
+
+def prepare_renderers(fonts: dict) -> None:
+    """Import the renderers and read the layout's fonts into reportlab (most of a first
+    export's start-up), so that an export afterwards only writes. Safe from any thread; an
+    export waits here for a preparation still running, and then finds it done."""
+    with _renderers_ready:
+        from ..render.pdf import register_fonts
+        register_fonts(fonts)
+        try:
+            from ..render import docx   # noqa: F401 — imported now, used by render_targets
+        except ImportError:
+            pass                        # said when a DOCX is asked for (render_targets)
+
+
+def prepare_in_background(outcome) -> threading.Thread:
+    """Start prepare_renderers for an outcome's fonts (while the editor picks the options)."""
+    def prepare() -> None:
+        try:
+            prepare_renderers(outcome.layout.fonts)
+        except Exception:   # noqa: BLE001 — the export meets it again and says what it is
+            pass
+    thread = threading.Thread(target=prepare, name="gazette-export-prepare", daemon=True)
+    thread.start()
+    return thread
+
+
+def export_steps(targets: list[ExportTarget]) -> list[list[ExportTarget]]:
+    """in: the files to write; out: the steps — the PDFs (screen and print) together, since
+    they are drawn in one pass over the pages, then the DOCX."""
+    pdfs = [t for t in targets if t.kind in ("pdf", "print")]
+    return [step for step in (pdfs, [t for t in targets if t.kind == "docx"]) if step]
+
+
+def render_targets(outcome, step: list[ExportTarget], progress, cancel: threading.Event) -> None:
+    """Write one step's files from the outcome's pages. Raises with a Chinese message."""
+    prepare_renderers(outcome.layout.fonts)
+    if step[0].kind in ("pdf", "print"):
+        from ..render.pdf import PdfOutput, render_pdfs
+        render_pdfs(outcome.layout, [PdfOutput(t.path, t.kind == "print") for t in step],
+                    issue_info(outcome.result.issue), progress, cancel)
         return
     try:
         from ..render.docx import render_docx
     except ImportError:
         raise RuntimeError("此版本尚不能导出 Word 文档（缺少 DOCX 输出模块），PDF 不受影响") from None
-    render_docx(outcome.result.issue, outcome.spec, outcome.layout, target.path)
+    render_docx(outcome.result.issue, outcome.spec, outcome.layout, step[0].path, progress, cancel)
+
+
+STEP_UNITS = 1000      # the bar's length per step: every step fills an equal part of it
 
 
 class _Worker(QObject):
@@ -72,15 +112,19 @@ class _Worker(QObject):
     @Slot()
     def run(self) -> None:
         done = []
-        for n, target in enumerate(self.targets):
-            label = f"{n + 1}/{len(self.targets)} {target.path.name}"
+        steps = export_steps(self.targets)
+        total = STEP_UNITS * len(steps)
+        for n, step in enumerate(steps):
+            names = "、".join(t.path.name for t in step)
+            base = n * STEP_UNITS
 
-            def progress(step, k, total, _label="", label=label):
-                self.progress.emit(f"{label}：{step}", k, total)
+            def progress(what, k, count, _label="", names=names, base=base):
+                self.progress.emit(f"{what}（{k}/{count}）：{names}", base + STEP_UNITS * k // max(1, count),
+                                   total)
 
             try:
-                self.progress.emit(label, 0, 1)
-                render_target(self.outcome, target, progress, self.cancel)
+                self.progress.emit(f"准备：{names}", base, total)
+                render_targets(self.outcome, step, progress, self.cancel)
             except InterruptedError:
                 self.cancelled.emit()
                 return
@@ -88,12 +132,12 @@ class _Worker(QObject):
                 if not (expected(e) or isinstance(e, RuntimeError)):
                     traceback.print_exc()
                 message = str(e) if isinstance(e, RuntimeError) else error_message(e)
-                self.failed.emit(f"{target.path.name}：{message}")
+                self.failed.emit(f"{names}：{message}")
                 return
             if self.cancel.is_set():
                 self.cancelled.emit()
                 return
-            done.append(target.path)
+            done += [t.path for t in step]
         self.finished.emit(done)
 
 

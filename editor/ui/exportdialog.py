@@ -2,16 +2,25 @@
 
 in: the issue and a LiveLayout — its current() outcome when it matches the latest edit,
 else the dialog waits for its next `ready` (or `failed`); out: the files, written by an
-ExportJob; a Chinese message on failure.
+ExportJob, with the bar moving through every file and the choices locked meanwhile; at the
+end 打开所在文件夹; a Chinese message on failure. While the editor picks the options the
+renderers are prepared in the background (fonts read), so the export itself only writes.
 """
 from __future__ import annotations
 
 from pathlib import Path
 
+from PySide6.QtCore import QUrl
+from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (QCheckBox, QDialog, QFileDialog, QFormLayout, QHBoxLayout, QLabel,
                                QLineEdit, QMessageBox, QProgressBar, QPushButton, QVBoxLayout)
 
-from .export import ExportJob, default_stem, targets_for
+from .export import ExportJob, default_stem, prepare_in_background, targets_for
+
+
+def open_folder(folder: Path) -> bool:
+    """Show a folder in the system's file manager; out: whether one could be started."""
+    return QDesktopServices.openUrl(QUrl.fromLocalFile(str(folder)))
 
 
 class ExportDialog(QDialog):
@@ -27,11 +36,11 @@ class ExportDialog(QDialog):
         self.outputs: list[Path] = []
         self.error = ""
         self.folder = QLineEdit(str(folder))
-        browse = QPushButton("浏览…")
-        browse.clicked.connect(self._browse)
+        self.browse = QPushButton("浏览…")
+        self.browse.clicked.connect(self._browse)
         row = QHBoxLayout()
         row.addWidget(self.folder, 1)
-        row.addWidget(browse)
+        row.addWidget(self.browse)
         self.stem = QLineEdit(default_stem(issue))
         self.pdf = QCheckBox("PDF（屏幕阅读版）")
         self.pdf.setChecked(True)
@@ -56,7 +65,11 @@ class ExportDialog(QDialog):
         self.cancel_button.clicked.connect(self.cancel)
         self.close_button = QPushButton("关闭")
         self.close_button.clicked.connect(self.reject)
+        self.open_button = QPushButton("打开所在文件夹")
+        self.open_button.hide()                      # shown once files are written
+        self.open_button.clicked.connect(self._open_folder)
         buttons = QHBoxLayout()
+        buttons.addWidget(self.open_button)
         buttons.addStretch()
         for b in (self.start_button, self.cancel_button, self.close_button):
             buttons.addWidget(b)
@@ -65,6 +78,9 @@ class ExportDialog(QDialog):
         lay.addWidget(self.bar)
         lay.addWidget(self.status)
         lay.addLayout(buttons)
+        self.options = [self.folder, self.browse, self.stem, self.pdf, self.print_pdf, self.docx]
+        if live.outcome is not None:
+            prepare_in_background(live.outcome)
 
     def _browse(self) -> None:
         folder = QFileDialog.getExistingDirectory(self, "选择输出文件夹", self.folder.text())
@@ -85,6 +101,7 @@ class ExportDialog(QDialog):
         if not self.targets():
             return self._fail("请至少选择一种格式")
         self.error = ""
+        self.open_button.hide()
         self._busy(True)
         outcome = self.live.current()
         if outcome is None and self.live.error and not self.live.job.busy:
@@ -135,6 +152,13 @@ class ExportDialog(QDialog):
         self.bar.setRange(0, 1)
         self.bar.setValue(1)
         self.status.setText("已导出：\n" + "\n".join(str(p) for p in self.outputs))
+        self.open_button.show()
+        self.open_button.setFocus()
+
+    def _open_folder(self) -> None:
+        folder = self.outputs[0].parent if self.outputs else Path(self.folder.text())
+        if not open_folder(folder):
+            self.status.setText(f"<span style='color:#c00'>无法打开文件夹：{folder}</span>")
 
     def _fail(self, message: str) -> None:
         self._waiting = False
@@ -152,6 +176,9 @@ class ExportDialog(QDialog):
         self.status.setText("已取消导出，未生成文件")
 
     def _busy(self, busy: bool) -> None:
+        """While exporting only 取消导出 works: the choices stay as the files are written."""
+        for widget in self.options:
+            widget.setEnabled(not busy)
         self.start_button.setEnabled(not busy)
         self.cancel_button.setEnabled(busy)
         self.close_button.setEnabled(not busy)

@@ -35,7 +35,7 @@ class FileControl(QObject):
         if not self.close_issue():
             return False
         path = Path(path).resolve()
-        issue, recovery = None, pending_recovery(path)
+        issue, recovery, kept = None, pending_recovery(path), None
         try:
             if recovery is not None:
                 answer = w.ask.recover(recovery, path)
@@ -44,6 +44,8 @@ class FileControl(QObject):
                 else:
                     if answer is False:
                         discard_recovery(path)
+                    else:       # 稍后: kept for the next opening, untouched meanwhile
+                        kept = recovery
                     recovery = None
             session = self._load(path, issue)
         except IssueFileError as e:
@@ -52,7 +54,7 @@ class FileControl(QObject):
             return False
         if recovery is not None:
             session.undo.resetClean()     # restored changes are unsaved changes
-        w.autosaver = Autosaver(session, w)
+        w.autosaver = Autosaver(session, w, kept)
         w.autosaver.failed.connect(w.message.setText)
         w.attach(session)
         if w.interactive:     # a screenshot run leaves the editor's recent files alone
@@ -60,6 +62,8 @@ class FileControl(QObject):
         if recovery is not None:
             w.message.setText("已恢复上次未保存的修改（尚未保存）")
             self.recovered.emit(str(recovery))
+        elif kept is not None:
+            w.message.setText(f"自动保存的修改留待下次打开时再决定：{kept}")
         return True
 
     def _load(self, path: Path, issue) -> IssueSession:

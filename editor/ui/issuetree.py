@@ -3,19 +3,22 @@
 in: an IssueSession (rebuilt on structureChanged); out: intents as signals — the window
 turns them into undo commands: documentMoved(src, dst), sectionMoved(src, dst),
 filesDropped(section, index, paths), sectionRenamed(si, name), refSelected(ref|None).
-The tree never changes the issue itself.
+The tree never changes the issue itself. Titles are shown whole, wrapped over as many
+lines as the panel's width needs; the tooltip gives title, 文号 and source file.
 """
 from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QPoint, Qt, Signal
+from PySide6.QtCore import QPoint, QRect, QSize, Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QFont
-from PySide6.QtWidgets import QAbstractItemView, QTreeWidget, QTreeWidgetItem
+from PySide6.QtWidgets import (QAbstractItemView, QStyle, QStyledItemDelegate, QTreeWidget,
+                               QTreeWidgetItem)
 
 from .session import SUFFIXES
 
-KEY = Qt.ItemDataRole.UserRole
+KEY = Qt.ItemDataRole.UserRole              # ("section", si) or ("doc", si, di) when filled
+SHOWS = Qt.ItemDataRole.UserRole + 1        # the Section or DocumentRef the item shows
 
 
 def dropped_files(mime) -> list[Path]:
@@ -24,6 +27,36 @@ def dropped_files(mime) -> list[Path]:
         return []
     paths = [Path(u.toLocalFile()) for u in mime.urls() if u.isLocalFile()]
     return [p for p in paths if p.suffix.lower() in SUFFIXES]
+
+
+def document_tip(ref, problem: str | None) -> str:
+    """The tooltip of a document: its whole title and 文号, then where it comes from."""
+    doc = ref.document
+    lines = [doc.title or Path(ref.source).stem, f"文号：{doc.doc_number or '（无）'}"] if doc else []
+    lines.append(f"来源：{ref.source}")
+    if doc is None:
+        lines.append(problem or "未能导入")
+    elif ref.corrections:
+        lines.append(f"编辑修改 {len(ref.corrections)} 处")
+    return "\n".join(lines)
+
+
+class WrappingDelegate(QStyledItemDelegate):
+    """Rows as tall as their text needs at the tree's width (a QTreeView does not grow rows
+    for wrapped text by itself)."""
+
+    def sizeHint(self, option, index) -> QSize:
+        tree = self.parent()
+        depth, parent = 1 if tree.rootIsDecorated() else 0, index.parent()
+        while parent.isValid():
+            depth, parent = depth + 1, parent.parent()
+        margin = tree.style().pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin, None, tree) + 1
+        width = max(40, tree.viewport().width() - tree.indentation() * depth - 2 * margin)
+        self.initStyleOption(option, index)
+        text = option.fontMetrics.boundingRect(QRect(0, 0, width, 100_000),
+                                               Qt.TextFlag.TextWordWrap, option.text)
+        base = super().sizeHint(option, index)
+        return QSize(base.width(), max(base.height(), text.height() + 2 * margin))
 
 
 class IssueTree(QTreeWidget):
@@ -38,6 +71,9 @@ class IssueTree(QTreeWidget):
         self.session = None
         self._filling = False
         self.setHeaderHidden(True)
+        self.setWordWrap(True)
+        self.setTextElideMode(Qt.TextElideMode.ElideNone)
+        self.setItemDelegate(WrappingDelegate(self))
         self.setDragDropMode(QAbstractItemView.DragDropMode.DragDrop)
         self.setDefaultDropAction(Qt.DropAction.MoveAction)
         self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
@@ -64,6 +100,7 @@ class IssueTree(QTreeWidget):
         for si, section in enumerate(self.session.issue.sections):
             top = QTreeWidgetItem([f"【{section.name}】"])
             top.setData(0, KEY, ("section", si))
+            top.setData(0, SHOWS, section)
             top.setFont(0, bold)
             top.setFlags(top.flags() | Qt.ItemFlag.ItemIsEditable | Qt.ItemFlag.ItemIsDragEnabled
                          | Qt.ItemFlag.ItemIsDropEnabled)
@@ -81,29 +118,31 @@ class IssueTree(QTreeWidget):
         title = (doc.title if doc else "") or Path(ref.source).stem
         item = QTreeWidgetItem([title])
         item.setData(0, KEY, ("doc", si, di))
-        tip = ref.source
+        item.setData(0, SHOWS, ref)
         if doc is None:
             item.setForeground(0, QBrush(QColor(200, 0, 0)))
-            tip += "\n" + self.session.problems.get(ref.source, "未能导入")
-        elif ref.corrections:
-            tip += f"\n编辑修改 {len(ref.corrections)} 处"
-        item.setToolTip(0, tip)
+        item.setToolTip(0, document_tip(ref, self.session.problems.get(ref.source)))
         item.setFlags((item.flags() | Qt.ItemFlag.ItemIsDragEnabled) & ~Qt.ItemFlag.ItemIsDropEnabled)
         return item
 
+    def resizeEvent(self, event):
+        super().resizeEvent(event)
+        if event.size().width() != event.oldSize().width():
+            self.doItemsLayout()        # wrapped titles take other heights at another width
+
     # -- selection -----------------------------------------------------------------------
     def current_key(self):
-        """out: ('section', section) or ('doc', ref) for the current item, or None."""
+        """out: ('section', section) or ('doc', ref) for the current item while it is still in
+        the issue, else None. By identity, not position: a move changes the positions
+        before the tree is filled again."""
         item = self.currentItem()
         if item is None or self.session is None:
             return None
-        key = item.data(0, KEY)
-        sections = self.session.issue.sections
-        if key[0] == "section" and key[1] < len(sections):
-            return ("section", sections[key[1]])
-        if key[0] == "doc" and key[1] < len(sections) and key[2] < len(sections[key[1]].documents):
-            return ("doc", sections[key[1]].documents[key[2]])
-        return None
+        shown = item.data(0, SHOWS)
+        if item.data(0, KEY)[0] == "section":
+            found = any(s is shown for s in self.session.issue.sections)
+            return ("section", shown) if found else None
+        return ("doc", shown) if self.session.locate(shown) else None
 
     def select_key(self, key) -> None:
         if key is None:

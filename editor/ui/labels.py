@@ -30,6 +30,8 @@ KIND_NAMES: dict[BlockKind, str] = {
     BlockKind.OMITTED: "不印",
 }
 
+PAGE_KIND_NAMES = {"cover": "封面", "toc": "目录", "blank": "空白页", "back": "封底"}
+
 SEVERITY_NAMES = {Severity.ERROR: "错误", Severity.WARNING: "警告", Severity.INFO: "提示"}
 
 # The issue fields the metadata form edits, in form order: (field, label, kind)

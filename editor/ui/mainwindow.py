@@ -18,10 +18,12 @@ from .docpanel import DocPanel
 from .editing import Editing
 from .exportdialog import ExportDialog
 from .files import FileControl
+from .findreplace import FindReplaceDialog
+from .gotopage import GoToPageDialog
 from .issuetree import IssueTree
 from .jobs import BuildJob
 from .livelayout import LiveLayout
-from .menus import ZOOM_CHOICES, build_menus
+from .menus import ZOOM_CHOICES, build_menus, tree_menu
 from .metaform import MetaForm
 from .pagepaint import PagePainter
 from .pageview import PageView
@@ -51,8 +53,11 @@ class MainWindow(QMainWindow):
         self.actions = Actions(self)
         self.files = FileControl(self)
         self._build_widgets()
-        self.recent_menu, self.zoom = build_menus(self, self.actions)
+        self.recent_menu, self.zoom, self.move_menu = build_menus(self, self.actions)
         self.recent_menu.aboutToShow.connect(self.files.fill_recent_menu)
+        self.move_menu.aboutToShow.connect(self.fill_move_menu)
+        self.tree_menu = tree_menu(self, self.actions, self.move_menu)
+        self.finder = FindReplaceDialog(self)
         self._build_status()
         self._connect()
         self.actions.set_issue_open(False)
@@ -93,11 +98,12 @@ class MainWindow(QMainWindow):
         self.stack.addWidget(self.welcome)
         self.stack.addWidget(self.main)
         self.setCentralWidget(self.stack)
-        self.tree.addAction(self.actions.edit_remove)
-        self.actions.edit_remove.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-        self.tree.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
+        for name in ("edit_remove", "edit_move_up", "edit_move_down"):   # keys of the tree only
+            self.tree.addAction(self.actions.all[name])
+            self.actions.all[name].setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         for name in ("edit_add_files", "edit_add_section", "edit_rename"):
             self.tree.addAction(self.actions.all[name])
+        self.tree.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
 
     def _build_status(self) -> None:
         self.message = QLabel("")
@@ -128,6 +134,11 @@ class MainWindow(QMainWindow):
         a.edit_add_files.triggered.connect(self.add_files)
         a.edit_remove.triggered.connect(lambda: self.editing and self.editing.remove(self.tree.current_key()))
         a.edit_rename.triggered.connect(self.rename_section)
+        a.edit_move_up.triggered.connect(lambda: self.editing and self.editing.move_by(self.tree.current_key(), -1))
+        a.edit_move_down.triggered.connect(lambda: self.editing and self.editing.move_by(self.tree.current_key(), 1))
+        a.edit_find.triggered.connect(lambda: self.finder.show_for(replacing=False))
+        a.edit_replace.triggered.connect(lambda: self.finder.show_for(replacing=True))
+        a.view_go_to_page.triggered.connect(self.go_to_page)
         a.view_zoom_in.triggered.connect(lambda: self.pages.zoom_step(1))
         a.view_zoom_out.triggered.connect(lambda: self.pages.zoom_step(-1))
         a.view_actual.triggered.connect(lambda: self.pages.set_zoom("fixed", 1.0))
@@ -142,6 +153,10 @@ class MainWindow(QMainWindow):
         self.pages.lineClicked.connect(self._line_clicked)
         self.thumbs.pageActivated.connect(self.pages.go_to_page)
         self.proof.diagnosticActivated.connect(self._diagnostic_clicked)
+        self.proof.csvRequested.connect(self.export_proof_csv)
+        self.finder.matchActivated.connect(self._match_activated)
+        self.tree.customContextMenuRequested.connect(
+            lambda pos: self.tree_menu.exec(self.tree.viewport().mapToGlobal(pos)))
         self.welcome.recentChosen.connect(self.files.open_issue)
         self.live.ready.connect(self._outcome)
         self.live.failed.connect(self._layout_failed)
@@ -155,7 +170,8 @@ class MainWindow(QMainWindow):
                    (self.meta.edited, "set_meta"), (self.doc.correctionRequested, "correct"),
                    (self.doc.kindRequested, "set_kind"), (self.doc.sectionRequested, "move_to_section"),
                    (self.doc.reapplyRequested, "reapply_correction"),
-                   (self.doc.dropRequested, "drop_correction")]
+                   (self.doc.dropRequested, "drop_correction"),
+                   (self.proof.ignoreRequested, "ignore"), (self.finder.replaceRequested, "replace_texts")]
         for signal, name in intents:    # to whichever issue is open when the signal comes
             signal.connect(lambda *args, name=name: self.editing and getattr(self.editing, name)(*args))
 
@@ -170,17 +186,23 @@ class MainWindow(QMainWindow):
         self.doc.set_session(session)
         session.undo.cleanChanged.connect(lambda clean: self.setWindowModified(not clean))
         session.metaChanged.connect(lambda _n: self.update_title())
+        session.ignoredChanged.connect(lambda: self.proof.set_ignored(session.issue.ignored))
+        self.proof.set_ignored(session.issue.ignored)
         self.actions.set_undo_stack(session.undo)
         self.actions.set_issue_open(True)
         self.stack.setCurrentWidget(self.main)
         self.setWindowModified(session.modified)
         self.update_title()
         self.live.set_session(session)
+        self.finder.set_session(session, self.live)
         self.issueOpened.emit(session)
 
     def detach(self) -> None:
         """Forget the open issue (before another is opened)."""
         self.live.set_session(None)
+        self.finder.set_session(None, None)
+        self.finder.hide()
+        self.proof.set_ignored([])
         self.actions.set_undo_stack(None)
         self.actions.set_issue_open(False)
         for view in (self.pages, self.thumbs, self.proof):
@@ -278,6 +300,15 @@ class MainWindow(QMainWindow):
             if diag.block is not None:
                 self.pages.show_block(diag.document, diag.block)
 
+    def _match_activated(self, ref, block: int, page) -> None:
+        """A 查找 result: select its block and show the page the match is printed on."""
+        self.select(ref, block)
+        k = self.doc_index(ref)
+        self.pages.show_block(k, block)
+        first = self.pages.find_block(k, block) if k is not None else None
+        if page is not None and (first is None or first[0] != page):
+            self.pages.go_to_page(page)
+
     def _page_changed(self, index: int) -> None:
         total = self.pages.page_count()
         if index >= 0:
@@ -311,6 +342,47 @@ class MainWindow(QMainWindow):
         key = self.tree.current_key()
         if key and key[0] == "section":
             self.tree.editItem(self.tree.currentItem())
+
+    def fill_move_menu(self) -> None:
+        """移到栏目: one entry per 栏目 for the tree's current document."""
+        menu = self.move_menu
+        menu.clear()
+        key = self.tree.current_key() if self.session is not None else None
+        if key is None or key[0] != "doc":
+            menu.addAction("（先在左侧选中一个文件）").setEnabled(False)
+            return
+        ref, here = key[1], self.session.locate(key[1])
+        for si, section in enumerate(self.session.issue.sections):
+            action = menu.addAction(f"【{section.name}】")
+            action.setEnabled(here is not None and si != here[0])
+            action.triggered.connect(lambda _c=False, si=si: self.editing and self.editing.move_to_section(ref, si))
+
+    def go_to_page(self) -> GoToPageDialog | None:
+        """跳到页 (Ctrl+G); out: the dialog (tests answer it themselves when not interactive)."""
+        outcome = self.live.outcome
+        if outcome is None or not outcome.pages:
+            return None
+        dialog = GoToPageDialog(outcome.pages, self.pages.current_page(), self)
+        dialog.accepted.connect(lambda: dialog.page() is not None and self.pages.go_to_page(dialog.page()))
+        if self.interactive:
+            dialog.exec()
+        return dialog
+
+    def export_proof_csv(self) -> None:
+        """校对 → 导出 CSV: the whole list, with the issue's name in the file name."""
+        if self.session is None:
+            return
+        i = self.session.issue
+        default = self.session.folder / f"校对-{i.year}年第{i.number}期.csv"
+        path = self.ask.save_csv(str(default))
+        if not path:
+            return
+        try:
+            self.proof.write_csv(path)
+        except OSError as e:
+            self.ask.warn("导出校对列表", f"{path}：无法保存（{e.strerror or e}）")
+            return
+        self.message.setText(f"已导出校对列表 {path}")
 
     def export(self) -> ExportDialog | None:
         if self.session is None:

@@ -1,12 +1,13 @@
 """The menu bar and the tool bar: where each of the window's actions appears.
 
 in: the main window and its Actions; out: the menus and tool bar placed on the window,
-the 最近打开 menu (filled when it opens) and the zoom choice box.
+the 最近打开 and 移到栏目 menus (filled when they open), the zoom choice box, and the issue
+tree's context menu (tree_menu).
 """
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QComboBox, QToolBar
+from PySide6.QtWidgets import QComboBox, QMenu, QToolBar
 
 ZOOM_CHOICES = [("适合宽度", "width", None), ("整页", "page", None), ("50%", "fixed", 0.5),
                 ("75%", "fixed", 0.75), ("100%", "fixed", 1.0), ("125%", "fixed", 1.25),
@@ -22,19 +23,34 @@ def _place(container, actions) -> None:
             container.addAction(action)
 
 
+def tree_menu(parent, a, move: QMenu) -> QMenu:
+    """The issue tree's context menu (also the keyboard's menu key there)."""
+    menu = QMenu(parent)
+    _place(menu, (a.edit_add_files, a.edit_add_section, a.edit_rename, None, a.edit_move_up,
+                  a.edit_move_down))
+    menu.addMenu(move)
+    _place(menu, (None, a.edit_remove))
+    return menu
+
+
 def build_menus(window, a) -> tuple:
-    """Place the actions in the menu bar and the tool bar; out: (recent-files menu, zoom box)."""
+    """Place the actions in the menu bar and the tool bar; out: (recent-files menu, zoom box,
+    移到栏目 menu)."""
     bar = window.menuBar()
     m = bar.addMenu("文件(&F)")
     _place(m, (a.file_new, a.file_open, a.file_open_sample))
     recent = m.addMenu("最近打开")
     _place(m, (None, a.file_save, a.file_save_as, a.file_reload, None, a.file_export,
                a.file_print, None, a.file_quit))
-    _place(bar.addMenu("编辑(&E)"), (a.edit_undo, a.edit_redo, None, a.edit_add_section,
-                                    a.edit_add_files, a.edit_rename, a.edit_remove))
+    edit = bar.addMenu("编辑(&E)")
+    _place(edit, (a.edit_undo, a.edit_redo, None, a.edit_find, a.edit_replace, None,
+                  a.edit_add_section, a.edit_add_files, a.edit_rename, a.edit_move_up,
+                  a.edit_move_down))
+    move = edit.addMenu("移到栏目")
+    _place(edit, (a.edit_remove,))
     _place(bar.addMenu("视图(&V)"), (a.view_zoom_in, a.view_zoom_out, a.view_actual,
                                     a.view_fit_width, a.view_fit_page, a.view_facing, None,
-                                    a.view_compare))
+                                    a.view_go_to_page, a.view_compare))
     bar.addMenu("帮助(&H)").addAction(a.help_about)
     tools = QToolBar("工具栏")
     tools.setObjectName("main-toolbar")
@@ -47,4 +63,4 @@ def build_menus(window, a) -> tuple:
     tools.addWidget(zoom)
     _place(tools, (a.view_facing, None, a.view_compare, a.file_export, a.file_print))
     window.addToolBar(tools)
-    return recent, zoom
+    return recent, zoom, move

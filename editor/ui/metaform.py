@@ -2,10 +2,12 @@
 
 in: an IssueSession; out: the signal edited(field, value) — the window pushes a SetMeta
 command. The form shows the session's values again whenever one changes (undo included).
+Ctrl+Z / Ctrl+Y in a field are the window's 撤销 / 重做, not the field's own undo.
 """
 from __future__ import annotations
 
-from PySide6.QtCore import QDate, Qt, Signal
+from PySide6.QtCore import QDate, QEvent, QObject, Qt, Signal
+from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import (QComboBox, QDateEdit, QFormLayout, QLineEdit, QScrollArea,
                                QSpinBox, QWidget)
 
@@ -36,6 +38,27 @@ def show_date(editor: QDateEdit, iso: str) -> None:
     editor.setDate(d if d.isValid() else UNSET_DATE)
 
 
+UNDO_KEYS = (QKeySequence.StandardKey.Undo, QKeySequence.StandardKey.Redo)
+
+
+class UndoKeysToWindow(QObject):
+    """An event filter for text fields: their own undo would only revert the typing in that
+    field (and push that as one more edit); passing the keys on lets the window's 撤销 and
+    重做 actions take them, so Ctrl+Z undoes the issue's last edit wherever the cursor is."""
+
+    def eventFilter(self, obj, event) -> bool:
+        if event.type() == QEvent.Type.ShortcutOverride and (
+                any(event.matches(key) for key in UNDO_KEYS)
+                or event.keyCombination().toCombined() == QKeySequence("Ctrl+Y")[0].toCombined()):
+            event.ignore()          # not the field's: the shortcut goes to the window
+            return True
+        return False
+
+
+def layout_names() -> list[str]:
+    return sorted(p.stem for p in LAYOUTS_DIR.glob("*.toml"))
+
+
 class MetaForm(QScrollArea):
     edited = Signal(str, object)
 
@@ -44,12 +67,16 @@ class MetaForm(QScrollArea):
         self.session = None
         self._showing = False
         self.editors: dict[str, QWidget] = {}
+        self.undo_keys = UndoKeysToWindow(self)
         body = QWidget()
         form = QFormLayout(body)
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         for name, label, kind in META_FIELDS:
             editor = self._make(name, kind)
             self.editors[name] = editor
+            for widget in (editor, getattr(editor, "lineEdit", lambda: None)()):
+                if widget is not None:
+                    widget.installEventFilter(self.undo_keys)
             form.addRow(label, editor)
         self.setWidget(body)
         self.setWidgetResizable(True)

@@ -52,12 +52,15 @@ class PageView(QAbstractScrollArea):
 
     # -- state ---------------------------------------------------------------------------
     def set_outcome(self, outcome) -> None:
-        """Show a new layout, staying on the page the editor was looking at."""
-        keep = self.current_page()
+        """Show a new layout (after an edit) with the view exactly where the editor was: the
+        same page, the same distance into it, the same horizontal scroll."""
+        spot = self.view_spot()
         self.outcome = outcome
         if outcome is not None:
             self.pp.register(outcome.layout.fonts)
-        self._relayout(keep_page=keep)
+        self._relayout()
+        if spot is not None and self.page_count():
+            self.restore_spot(spot)
 
     def page_count(self) -> int:
         return len(self.outcome.pages) if self.outcome else 0
@@ -157,6 +160,24 @@ class PageView(QAbstractScrollArea):
         row = int(max(0, y - MARGIN) // (self._row_height() + GAP))
         row = min(row, len(self._rows) - 1)
         return next(i for i in self._rows[row] if i is not None)
+
+    def view_spot(self) -> tuple[int, float, int] | None:
+        """out: (page at the top edge of the view, how far the edge is below that page's top
+        in pt, horizontal scroll), or None without pages."""
+        if not self._rows:
+            return None
+        value = self.verticalScrollBar().value()
+        row = int(max(0, value - MARGIN + GAP) // (self._row_height() + GAP))
+        row = min(row, len(self._rows) - 1)
+        page = next(i for i in self._rows[row] if i is not None)
+        return page, (value - self.page_rect(page).top()) / self.scale(), \
+            self.horizontalScrollBar().value()
+
+    def restore_spot(self, spot: tuple[int, float, int]) -> None:
+        page, down, across = spot
+        rect = self.page_rect(min(page, self.page_count() - 1))
+        self.verticalScrollBar().setValue(round(rect.top() + down * self.scale()))
+        self.horizontalScrollBar().setValue(across)
 
     def go_to_page(self, index: int) -> None:
         rect = self.page_rect(index)

@@ -2,7 +2,9 @@
 
 in: an issue file path and the session's issue dict; out: `<issue>.autosave.json` beside
 it (or, when that folder is read-only, in the user's cache folder), written atomically.
-A recovery file counts only when it is newer than the issue file it belongs to.
+A recovery file counts only when it is newer than the issue file it belongs to. One the
+editor put off (稍后) is `kept`: this session's autosaves go to the other place, and neither
+an autosave nor a save removes it, so it is offered again at the next opening.
 """
 from __future__ import annotations
 
@@ -26,33 +28,37 @@ def recovery_paths(issue_path: Path) -> list[Path]:
             cache_dir() / "recovery" / f"{issue_path.stem}-{key}{SUFFIX}"]
 
 
-def write_recovery(issue_path: Path, data: dict) -> Path:
-    """in: the issue file and the issue as a dict; out: the recovery file written."""
+def write_recovery(issue_path: Path, data: dict, kept: Path | None = None) -> Path:
+    """in: the issue file, the issue as a dict and a recovery file not to touch (稍后);
+    out: the recovery file written (beside the issue, else in the cache folder)."""
     text = json.dumps({**data, "recovers": str(Path(issue_path).resolve())},
                       ensure_ascii=False, indent=1).encode("utf-8")
-    beside, fallback = recovery_paths(issue_path)
-    try:
-        write_atomic(beside, text)
-        return beside
-    except OSError:
-        fallback.parent.mkdir(parents=True, exist_ok=True)
-        write_atomic(fallback, text)
-        return fallback
+    *first, last = [path for path in recovery_paths(issue_path) if path != kept]
+    for path in first:
+        try:
+            write_atomic(path, text)
+            return path
+        except OSError:     # a read-only issue folder: the cache folder then
+            continue
+    last.parent.mkdir(parents=True, exist_ok=True)
+    write_atomic(last, text)
+    return last
 
 
 def pending_recovery(issue_path: Path) -> Path | None:
-    """out: a recovery file newer than the issue file, or None."""
+    """out: the newest recovery file newer than the issue file, or None."""
     try:
         saved = Path(issue_path).stat().st_mtime
     except OSError:
         saved = 0.0
+    newer = []
     for path in recovery_paths(issue_path):
         try:
             if path.stat().st_mtime > saved:
-                return path
+                newer.append((path.stat().st_mtime, path))
         except OSError:
             continue
-    return None
+    return max(newer)[1] if newer else None
 
 
 def read_recovery(path: Path) -> Issue:
@@ -67,9 +73,12 @@ def read_recovery(path: Path) -> Issue:
     return issue_from_dict(data, str(path))
 
 
-def discard_recovery(issue_path: Path) -> None:
-    """Remove the recovery files of an issue (after a save, or when the editor declines)."""
+def discard_recovery(issue_path: Path, kept: Path | None = None) -> None:
+    """Remove the recovery files of an issue (after a save, or when the editor declines),
+    all but `kept`."""
     for path in recovery_paths(issue_path):
+        if path == kept:
+            continue
         try:
             os.unlink(path)
         except OSError:

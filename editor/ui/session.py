@@ -37,6 +37,7 @@ class IssueSession(QObject):
     structureChanged = Signal()          # sections or documents added, removed, moved, renamed
     metaChanged = Signal(str)            # an issue field (name)
     documentChanged = Signal(object)     # a DocumentRef whose corrections or kind changed
+    ignoredChanged = Signal()            # the 校对 items marked 忽略
     changed = Signal()                   # anything that changes the printed pages
 
     def __init__(self, path: Path, issue: Issue, parent: QObject | None = None):
@@ -133,6 +134,10 @@ class IssueSession(QObject):
         setattr(self.issue, name, value)
         self.metaChanged.emit(name)
 
+    def set_ignored(self, ignored: list) -> None:
+        self.issue.ignored = list(ignored)    # a new list: build snapshots keep the old one
+        self.ignoredChanged.emit()
+
     def set_corrections(self, ref: DocumentRef, corrections: list[Correction], kind: str | None) -> None:
         ref.corrections = [dataclasses.replace(c) for c in corrections]
         ref.kind = kind
@@ -150,6 +155,18 @@ class IssueSession(QObject):
         ref = self.issue.sections[si].documents.pop(di)
         self.structureChanged.emit()
         return ref
+
+    def move_document(self, src: tuple[int, int], dst: tuple[int, int]) -> None:
+        """Take the document at `src` out and put it at `dst` (counted after taking it out):
+        one change, so the panels keep it selected."""
+        ref = self.issue.sections[src[0]].documents.pop(src[1])
+        self.issue.sections[dst[0]].documents.insert(dst[1], ref)
+        self.structureChanged.emit()
+
+    def move_section(self, src: int, dst: int) -> None:
+        """The same for a 栏目 (`dst` counted after taking it out)."""
+        self.issue.sections.insert(dst, self.issue.sections.pop(src))
+        self.structureChanged.emit()
 
     def insert_section(self, si: int, section: Section) -> None:
         self.issue.sections.insert(si, section)

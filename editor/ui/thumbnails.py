@@ -9,10 +9,10 @@ from PySide6.QtCore import QAbstractListModel, QModelIndex, QSize, Qt, Signal
 from PySide6.QtGui import QPixmap
 from PySide6.QtWidgets import QListView
 
+from .labels import PAGE_KIND_NAMES
 from .pagepaint import PagePainter, render_page_image
 
 THUMB_WIDTH = 110
-KIND_NAMES = {"cover": "封面", "toc": "目录", "blank": "空白页", "back": "封底"}
 
 
 class ThumbnailModel(QAbstractListModel):
@@ -36,8 +36,8 @@ class ThumbnailModel(QAbstractListModel):
             return None
         page = self.outcome.pages[index.row()]
         if role == Qt.ItemDataRole.DisplayRole:
-            if page.kind in KIND_NAMES:
-                return KIND_NAMES[page.kind]
+            if page.kind in PAGE_KIND_NAMES:
+                return PAGE_KIND_NAMES[page.kind]
             return f"第 {page.folio or page.number} 页"
         if role == Qt.ItemDataRole.DecorationRole:
             pix = self._cache.get(index.row())

@@ -157,3 +157,31 @@ def test_a_two_em_dash_prints_as_one_unbroken_mark_on_the_middle_and_reads_as_te
     assert abs((rows[0] + rows[-1]) / 2 - middle) < 0.1 * em  # on the middle of the Han glyphs
     assert columns[-1] - columns[0] > 1.8 * em               # two cells long
     assert columns == list(range(columns[0], columns[-1] + 1))   # with no gap
+
+
+def _placed(path) -> list:
+    """Every character of a PDF with its font (subset prefix dropped), size and position."""
+    with pdfplumber.open(path) as pdf:
+        return [[(c["text"], c["fontname"].split("+")[-1], round(c["size"], 2), c["x0"], c["top"])
+                 for c in page.chars] for page in pdf.pages]
+
+
+def test_screen_and_print_pdfs_drawn_in_one_pass_match_each_drawn_alone(tmp_path):
+    from editor.pipeline import layout, load_issue
+    from editor.render.pdf import PdfOutput, render_pdf, render_pdfs
+    result = layout(load_issue(small_issue(tmp_path, extra="（二）Latin 2020 与“引号”。")))
+    render_pdfs(result.layout, [PdfOutput(tmp_path / "screen.pdf"),
+                                PdfOutput(tmp_path / "print.pdf", print_marks=True)])
+    render_pdf(result.layout, tmp_path / "screen-alone.pdf")
+    render_pdf(result.layout, tmp_path / "print-alone.pdf", print_marks=True)
+    for together, alone in (("screen.pdf", "screen-alone.pdf"), ("print.pdf", "print-alone.pdf")):
+        a, b = _placed(tmp_path / together), _placed(tmp_path / alone)
+        assert len(a) == len(b) == len(result.layout.pages)
+        for page_a, page_b in zip(a, b):
+            assert [c[:3] for c in page_a] == [c[:3] for c in page_b]
+            assert all(abs(p[3] - q[3]) < 0.01 and abs(p[4] - q[4]) < 0.01
+                       for p, q in zip(page_a, page_b))
+    screen, printed = _placed(tmp_path / "screen.pdf"), _placed(tmp_path / "print.pdf")
+    shift = (3 + 12) * 72 / 25.4                      # bleed and slug around the print page
+    assert all(abs(q[3] - p[3] - shift) < 0.01 and abs(q[4] - p[4] - shift) < 0.01
+               for ps, qs in zip(screen, printed) for p, q in zip(ps, qs))

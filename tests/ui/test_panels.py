@@ -1,11 +1,11 @@
 """The panels kept in step: 校对 → page and block, page click → tree and block list,
 block list → marked lines; metadata, text corrections with the 原文对照, thumbnails, print."""
 import pytest
-from PySide6.QtCore import QPoint, Qt
+from PySide6.QtCore import Qt
 
 from editor.model import BlockKind
 
-from ui_helpers import wait_layout
+from ui_helpers import body_line, click_line, wait_layout
 
 pytestmark = pytest.mark.gui
 
@@ -32,14 +32,10 @@ def test_proof_row_jumps_to_page_and_block(qtbot, window):
 def test_click_on_a_line_selects_its_block(qtbot, window):
     outcome = window.live.outcome
     k = 2
-    page_index = outcome.layout.doc_pages[k] + 1
-    line = next(ln for ln in outcome.pages[page_index].lines if ln.doc == k and len(ln.text) > 10)
+    page_index, line = body_line(outcome, k)
     pages = window.pages
     pages.go_to_page(page_index)
-    rect, s = pages.page_rect(page_index), pages.scale()
-    x = rect.left() + (line.xs[0] + line.xs[5]) / 2 * s - pages.horizontalScrollBar().value()
-    y = rect.top() + (line.y - line.size * 0.3) * s - pages.verticalScrollBar().value()
-    qtbot.mouseClick(pages.viewport(), Qt.MouseButton.LeftButton, pos=QPoint(round(x), round(y)))
+    click_line(qtbot, pages, page_index, line)
     assert window.doc.ref is outcome.refs[k]
     assert window.doc.current_block() == line.block
     assert window.tree.current_key() == ("doc", outcome.refs[k])

@@ -2,7 +2,7 @@
 import re
 from pathlib import Path
 
-from PySide6.QtCore import QMimeData, QPointF, Qt
+from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt
 from PySide6.QtGui import QDropEvent
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -78,3 +78,19 @@ def drop_on(tree, item, mime: QMimeData) -> None:
     event = QDropEvent(pos, Qt.DropAction.CopyAction | Qt.DropAction.MoveAction, mime,
                        Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier)
     tree.dropEvent(event)
+
+
+def click_line(qtbot, pages, page_index: int, line) -> None:
+    """Click a laid-out line on the page view (it must be in view), between its 1st and 6th
+    characters."""
+    rect, s = pages.page_rect(page_index), pages.scale()
+    x = rect.left() + (line.xs[0] + line.xs[5]) / 2 * s - pages.horizontalScrollBar().value()
+    y = rect.top() + (line.y - line.size * 0.3) * s - pages.verticalScrollBar().value()
+    qtbot.mouseClick(pages.viewport(), Qt.MouseButton.LeftButton, pos=QPoint(round(x), round(y)))
+
+
+def body_line(outcome, k: int):
+    """out: (page, line) — a line of document k with more than 10 characters on the page
+    after the one it starts on."""
+    page = outcome.layout.doc_pages[k] + 1
+    return page, next(ln for ln in outcome.pages[page].lines if ln.doc == k and len(ln.text) > 10)

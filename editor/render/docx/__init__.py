@@ -31,8 +31,10 @@ from .styles import write_styles
 __all__ = ["render_docx", "build_docx"]
 
 
-def build_docx(issue: Issue, spec: LayoutSpec, layout: LayoutResult):
-    """in: the issue, spec and layout; out: the python-docx Document (not yet saved)."""
+def build_docx(issue: Issue, spec: LayoutSpec, layout: LayoutResult, progress=None, cancel=None):
+    """in: the issue, spec and layout (progress(step, done, total, label) after each document,
+    `cancel` a threading.Event checked between documents: InterruptedError);
+    out: the python-docx Document (not yet saved)."""
     doc = docx.Document()
     grid = make_grid(spec)
     write_styles(doc, spec, grid)
@@ -58,7 +60,11 @@ def build_docx(issue: Issue, spec: LayoutSpec, layout: LayoutResult):
         write_furniture(body, spec, grid, issue, odd_even)
         ctx = Context(doc, spec, grid, Flow(grid.line_pitch), laid_lines(layout, spec))
         for k, document in enumerate(docs):
+            if cancel is not None and cancel.is_set():
+                raise InterruptedError
             write_document(ctx, document, k, break_before=k > 0)
+            if progress:
+                progress("输出 Word", k + 1, len(docs) + 1, "")
     if conf.get("back_page", False):
         back = end_section(doc)
         set_start(back, "evenPage" if conf.get("back_page_even", False) else "nextPage")
@@ -98,6 +104,11 @@ def save_atomic(doc, path: str | Path) -> None:
     write_atomic(path, buffer.getvalue())
 
 
-def render_docx(issue: Issue, spec: LayoutSpec, layout: LayoutResult, path: str | Path) -> None:
+def render_docx(issue: Issue, spec: LayoutSpec, layout: LayoutResult, path: str | Path,
+                progress=None, cancel=None) -> None:
     """in: the issue, its spec, our layout; out: the .docx at `path`, written atomically."""
-    save_atomic(build_docx(issue, spec, layout), path)
+    doc = build_docx(issue, spec, layout, progress, cancel)
+    save_atomic(doc, path)
+    if progress:
+        steps = len(issue.documents()) + 1
+        progress("输出 Word", steps, steps, "")

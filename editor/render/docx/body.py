@@ -10,6 +10,7 @@ from __future__ import annotations
 import io
 from dataclasses import dataclass, field
 
+from docx.enum.style import WD_STYLE_TYPE
 from docx.image.exceptions import UnrecognizedImageError
 from docx.shared import Pt
 
@@ -21,7 +22,8 @@ from ...model import Block, BlockKind, Document, Run
 from . import oxml
 from .flow import Flow, estimate_lines
 from .placed import break_like, shares_line
-from .styles import ALIGN, BODY_CHARS, BLOCK_STYLES, Grid, spec_key, style_for
+from .styles import (ALIGN, BODY_CHARS, BLOCK_STYLES, Grid, add_paragraph, spec_key, style_for,
+                     style_id)
 
 IMAGE_LOST = "［此处图片格式无法写入 DOCX］"
 
@@ -43,11 +45,14 @@ class Context:
 
 
 def add_runs(paragraph, runs: list[Run], char_style: str | None = None) -> None:
-    """Runs with their bold/italic/script; '\\n' becomes a line break, '\\t' a tab."""
+    """Runs with their bold/italic/script; '\\n' becomes a line break, '\\t' a tab.
+    `char_style` is a character style's id (see style_id)."""
     for r in runs:
         if not r.text:
             continue
-        run = paragraph.add_run(r.text, char_style)
+        run = paragraph.add_run(r.text)
+        if char_style:
+            run._r.style = char_style
         if r.bold:
             run.bold = True
         if r.italic:
@@ -128,7 +133,7 @@ def _spacing(ctx: Context, block: Block, paragraph, page_break: bool, lines: lis
 
 def write_text_block(ctx: Context, block: Block, note_indent: float, lines: list) -> object:
     """One paragraph for a text block; returns the python-docx paragraph."""
-    p = ctx.doc.add_paragraph(style=style_for(block))
+    p = add_paragraph(ctx.doc, style_for(block))
     pPr = p._p.get_or_add_pPr()
     if block.kind in (BlockKind.TITLE, BlockKind.SUBTITLE, BlockKind.ANNEX_TITLE):
         add_runs(p, _title_runs(block, lines))
@@ -144,7 +149,7 @@ def write_text_block(ctx: Context, block: Block, note_indent: float, lines: list
         if m and m.end() < len(block.text.rstrip()):
             head, tail = split_runs(runs, m.end())
             add_runs(p, head)
-            add_runs(p, tail, BODY_CHARS)
+            add_runs(p, tail, style_id(ctx.doc, BODY_CHARS, WD_STYLE_TYPE.CHARACTER))
             return p
     if is_standalone_heading(block):
         oxml.set_on(pPr, "keepNext")
@@ -158,7 +163,7 @@ def write_text_block(ctx: Context, block: Block, note_indent: float, lines: list
 
 def write_pair(ctx: Context, first: Block, second: Block) -> object:
     """Two 名单 items on one line, the second at the middle of the measure (+ the indent)."""
-    p = ctx.doc.add_paragraph(style=style_for(first))
+    p = add_paragraph(ctx.doc, style_for(first))
     st = ctx.spec.style(spec_key(first))
     oxml.set_child(p._p.get_or_add_pPr(), "jc", val="left")
     oxml.add_tab(p._p.get_or_add_pPr(), ctx.grid.measure / 2 + st.indent * st.size, "left")
@@ -182,13 +187,13 @@ def write_table(ctx: Context, block: Block) -> None:
         oxml.set_child(margins, side, w=round(PAD * 20), type="dxa")
     oxml.set_child(tblPr, "tblW", w=round(ctx.grid.measure * 20), type="dxa")
     width = Pt(ctx.grid.measure / ncols)
-    cell_style = BLOCK_STYLES["table"][1]
+    cell_style = style_id(ctx.doc, BLOCK_STYLES["table"][1])
     for r, row in enumerate(rows):
         for c in range(ncols):
             cell = table.cell(r, c)
             cell.width = width
             p = cell.paragraphs[0]
-            p.style = cell_style
+            p._p.style = cell_style
             text = row[c] if c < len(row) else ""
             if text:
                 p.add_run(text)
@@ -196,7 +201,7 @@ def write_table(ctx: Context, block: Block) -> None:
 
 def write_image(ctx: Context, block: Block) -> object:
     """The picture centred, scaled to the measure; a visible note when Word cannot take it."""
-    p = ctx.doc.add_paragraph(style=style_for(block))
+    p = add_paragraph(ctx.doc, style_for(block))
     pPr = p._p.get_or_add_pPr()
     oxml.set_child(pPr, "jc", val="center")
     oxml.set_indent(pPr, ctx.spec.size, 0)
@@ -243,7 +248,7 @@ def write_document(ctx: Context, doc: Document, k: int, break_before: bool = Tru
         if block.kind == BlockKind.TABLE:
             if page_break:
                 # a table cannot carry a page break: an empty paragraph does
-                p = ctx.doc.add_paragraph(style=style_for(block))
+                p = add_paragraph(ctx.doc, style_for(block))
                 oxml.set_on(p._p.get_or_add_pPr(), "pageBreakBefore")
                 ctx.flow.new_page()
                 first = first or p

@@ -21,7 +21,7 @@ from . import oxml
 from .body import bookmark_name
 from ..qrmodules import qr_png
 from .flow import estimate_lines
-from .styles import TOC_ENTRY, TOC_NUMBER, TOC_SECTION, TOC_TITLE, Grid
+from .styles import TOC_ENTRY, TOC_NUMBER, TOC_SECTION, TOC_TITLE, Grid, add_paragraph
 
 TOC_TOP = 2.0           # pt between the 目录 heading and the first 栏目
 
@@ -29,7 +29,7 @@ TOC_TOP = 2.0           # pt between the 目录 heading and the first 栏目
 def _line(doc, style: str, text: str, before: float, line_height: float | None = None,
           page_break: bool = False):
     """One paragraph `text` in `style` with `before` points above it."""
-    p = doc.add_paragraph(text, style=style)
+    p = add_paragraph(doc, style, text)
     pPr = p._p.get_or_add_pPr()
     if page_break:
         oxml.set_on(pPr, "pageBreakBefore")
@@ -69,7 +69,7 @@ def write_inside_title(doc, issue: Issue, spec: LayoutSpec) -> None:
 
 def _number_line(doc, text: str, k: int, page: int, fmt: str, before: float) -> None:
     """`text`, a right tab with leaders to the measure, then （PAGEREF）."""
-    p = doc.add_paragraph(text, style=TOC_NUMBER)
+    p = add_paragraph(doc, TOC_NUMBER, text)
     oxml.set_spacing(p._p.get_or_add_pPr(), before_pt=before)
     lead, _, trail = fmt.partition("{n}")
     p.add_run(f"\t{lead}")

@@ -12,6 +12,7 @@ under the wanted name and would otherwise list it twice: 正文 = Normal, 标题
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
+from weakref import WeakKeyDictionary
 
 from docx.enum.style import WD_STYLE_TYPE
 from docx.oxml.ns import qn
@@ -92,6 +93,26 @@ def latin_family(spec: LayoutSpec) -> str | None:
     """The face for Latin letters and digits in body text (Times New Roman), if the layout
     names one; the body face otherwise."""
     return family(spec, "latin") if "latin" in spec.fonts else None
+
+
+_STYLE_IDS: WeakKeyDictionary = WeakKeyDictionary()    # document part → {(name, type): id}
+
+
+def style_id(doc, name: str, kind=WD_STYLE_TYPE.PARAGRAPH) -> str | None:
+    """The id a style is written under (None for the default paragraph style), looked up once
+    per document: python-docx reads every style of the file on each lookup by name, which
+    was most of the DOCX export's time. Call after write_styles (the styles are final)."""
+    ids = _STYLE_IDS.setdefault(doc.part, {})
+    if (name, kind) not in ids:
+        ids[(name, kind)] = doc.part.get_style_id(name, kind)
+    return ids[(name, kind)]
+
+
+def add_paragraph(doc, style: str, text: str = ""):
+    """doc.add_paragraph(text, style), with the style's id from style_id (same XML)."""
+    p = doc.add_paragraph(text)
+    p._p.style = style_id(doc, style)
+    return p
 
 
 def _reset(style) -> None:
