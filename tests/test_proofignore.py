@@ -18,7 +18,8 @@ HALF = "halfwidth-punctuation"
 def make_issue(tmp_path, above: str = "") -> None:
     (tmp_path / "a.txt").write_text(NOTICE.format(above=above), encoding="utf-8")
     (tmp_path / "issue.json").write_text(json.dumps({
-        "format": "gazette-issue", "version": 1, "issue": {"year": 2020, "number": 1},
+        "format": "gazette-issue", "version": 1,
+        "issue": {"year": 2020, "number": 1, "total_number": 1, "date": "2020-01-05"},
         "sections": [{"name": "市政府文件", "documents": [{"source": "a.txt"}]}]}), encoding="utf-8")
 
 
