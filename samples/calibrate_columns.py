@@ -68,8 +68,10 @@ def cut_distances(flat: str, ends: list[int]) -> list[int]:
     return sorted(dists)
 
 
-def printed_lines_per_column(doc, k: int, spec, metrics) -> list[int]:
-    """Lines our breaker needs for each printed column of one document (between two cuts)."""
+def printed_lines_per_column(doc, k: int, spec, metrics) -> tuple[list[int], int, int]:
+    """Lines our breaker needs for each printed column of one document (between two cuts
+    that fall at our line ends); and how many of the document's cuts fall at a line end,
+    of how many."""
     import pdfcheck
     lines = [ln for ln in layout_blocks(doc, k, Typesetter(spec, metrics)) if not ln.span]
     ends, total = [], 0
@@ -77,21 +79,25 @@ def printed_lines_per_column(doc, k: int, spec, metrics) -> list[int]:
         total += len(HAN.findall("".join(s.text for s in ln.segments)))
         ends.append(total)
     text = "".join(HAN.findall("".join("".join(s.text for s in ln.segments) for ln in lines)))
-    at_line = []
+    at_line, found = [], 0
     for before, after in pdfcheck.seed_cuts(SEED):
         at = text.find(before + after)
+        found += at >= 0
         if at >= 0 and at + len(before) in ends:         # a cut that falls at one of our line ends
             at_line.append(ends.index(at + len(before)))
-    return [b - a for a, b in zip(at_line, at_line[1:])]
+    return [b - a for a, b in zip(at_line, at_line[1:])], len(at_line), found
 
 
 def per_document(issue, spec, metrics) -> None:
     from collections import Counter
-    print("doc  printed lines per column (most common)  all")
+    print("doc  cuts at our line ends  printed lines per column (most common)  all")
+    total = [0, 0]
     for k, doc in enumerate(issue.documents()):
-        counts = printed_lines_per_column(doc, k, spec, metrics)
+        counts, at_end, found = printed_lines_per_column(doc, k, spec, metrics)
+        total = [total[0] + at_end, total[1] + found]
         common = Counter(counts).most_common(1)
-        print(f"{k + 1:>3}  {common[0][0] if common else '-':>6}  {counts}  {doc.title[:20]}")
+        print(f"{k + 1:>3}  {at_end:>4} of {found:<4}  {common[0][0] if common else '-':>6}  {counts}  {doc.title[:20]}")
+    print(f"all  {total[0]} of {total[1]} cuts fall at one of our line ends ({spec.chars_per_line} characters a line)")
 
 
 def grid(spec, cpl: int, lines: int, size: float | None):
