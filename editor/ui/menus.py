@@ -9,9 +9,11 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QComboBox, QMenu, QToolBar
 
-ZOOM_CHOICES = [("适合宽度", "width", None), ("整页", "page", None), ("50%", "fixed", 0.5),
-                ("75%", "fixed", 0.75), ("100%", "fixed", 1.0), ("125%", "fixed", 1.25),
-                ("150%", "fixed", 1.5), ("200%", "fixed", 2.0)]
+from .pageview import ZOOMS
+
+# every step 放大/缩小 can reach, so the box always names the zoom the pages show
+ZOOM_CHOICES = [("适合宽度", "width", None), ("整页", "page", None)] + [
+    (f"{round(z * 100)}%", "fixed", z) for z in ZOOMS]
 
 
 def _place(container, actions) -> None:
