@@ -104,6 +104,22 @@ class SetDocumentKind(QUndoCommand):
         self.session.set_corrections(self.ref, self.ref.corrections, self.old)
 
 
+class SetLinesPerColumn(QUndoCommand):
+    """A document's own 每栏行数 — the editor's way to fit a document to its pages (0 = the
+    layout's)."""
+
+    def __init__(self, session, ref: DocumentRef, lines: int):
+        super().__init__("修改每栏行数")
+        self.session, self.ref = session, ref
+        self.old, self.new = ref.lines_per_column, lines
+
+    def redo(self):
+        self.session.set_lines_per_column(self.ref, self.new)
+
+    def undo(self):
+        self.session.set_lines_per_column(self.ref, self.old)
+
+
 class SetIgnored(QUndoCommand):
     """Mark 校对 items 忽略, or list them again (the whole list before and after)."""
 

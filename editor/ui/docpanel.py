@@ -1,8 +1,9 @@
 """The selected document: title, 文号, 栏目, 文种, source, and its blocks to correct.
 
 in: an IssueSession and a selected DocumentRef (show_ref); out: intents as signals —
-correctionRequested(ref, block, changes), kindRequested(ref, 文种), sectionRequested(ref,
-section index), blockSelected(ref, block), compareRequested(ref), and for a correction
+correctionRequested(ref, block, changes), kindRequested(ref, 文种), linesRequested(ref,
+每栏行数), sectionRequested(ref, section index), blockSelected(ref, block),
+compareRequested(ref), and for a correction
 whose paragraph is gone from the revised source (listed above the table with its original
 and corrected text) reapplyRequested(ref, correction index, block) and
 dropRequested(ref, correction index). A block's text is corrected in the editor under
@@ -14,7 +15,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QFormLayout, QHBoxLayout,
                                QHeaderView, QLabel, QPlainTextEdit, QPushButton, QSplitter,
-                               QTableView, QVBoxLayout, QWidget)
+                               QSpinBox, QTableView, QVBoxLayout, QWidget)
 
 from .blocksmodel import KIND_COL, LEVEL_COL, BlocksModel, KindDelegate, LevelDelegate
 from .stalebox import StaleBox
@@ -25,6 +26,7 @@ DOC_KINDS = ["", "报告", "通知", "通报", "意见", "决定", "办法", "�
 class DocPanel(QWidget):
     correctionRequested = Signal(object, int, dict)
     kindRequested = Signal(object, str)
+    linesRequested = Signal(object, int)
     sectionRequested = Signal(object, int)
     blockSelected = Signal(object, int)
     compareRequested = Signal(object)
@@ -50,11 +52,18 @@ class DocPanel(QWidget):
         self.kind.lineEdit().setPlaceholderText("（按识别结果）")
         self.kind.lineEdit().editingFinished.connect(self._kind_edited)
         self.kind.activated.connect(lambda _i: self._kind_edited())
+        self.lines = QSpinBox()
+        self.lines.setRange(0, 60)
+        self.lines.setSpecialValueText("按版式")
+        self.lines.setSuffix(" 行")
+        self.lines.setToolTip("本篇每栏排几行（行距随之变化）；用来让一篇文件恰好排满它的页数")
+        self.lines.editingFinished.connect(self._lines_edited)
         form = QFormLayout()
         form.addRow("标题", self.title)
         form.addRow("文号", self.number)
         form.addRow("栏目", self.section)
         form.addRow("文种", self.kind)
+        form.addRow("每栏行数", self.lines)
         form.addRow("来源", self.source)
 
         self.model = BlocksModel(self)
@@ -153,6 +162,7 @@ class DocPanel(QWidget):
         self.kind.setCurrentText((ref.kind or "") if ref else "")
         if doc is not None and not ref.kind:
             self.kind.lineEdit().setPlaceholderText(f"（识别为：{doc.kind or '未识别'}）")
+        self.lines.setValue(ref.lines_per_column if ref is not None else 0)
         self.stale.show_corrections(ref.corrections if ref is not None else [])
         self._showing = False
 
@@ -219,6 +229,10 @@ class DocPanel(QWidget):
         where = self.session.locate(self.ref) if (self.ref and self.session) else None
         if not self._showing and where and si != where[0]:
             self.sectionRequested.emit(self.ref, si)
+
+    def _lines_edited(self) -> None:
+        if not self._showing and self.ref is not None and self.lines.value() != self.ref.lines_per_column:
+            self.linesRequested.emit(self.ref, self.lines.value())
 
     def _kind_edited(self) -> None:
         if self._showing or self.ref is None:

@@ -114,6 +114,10 @@ class Editing(QObject):
     def set_kind(self, ref: DocumentRef, kind: str) -> None:
         self.push(cmd.SetDocumentKind(self.session, ref, kind))
 
+    def set_lines(self, ref: DocumentRef, lines: int) -> None:
+        if lines != ref.lines_per_column:
+            self.push(cmd.SetLinesPerColumn(self.session, ref, lines))
+
     def replace_texts(self, changes: list, label: str) -> None:
         """in: (ref, block, new text) for each block, and what to call the step; out: the
         texts stored as corrections — one undo step however many blocks (查找/替换)."""

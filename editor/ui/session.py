@@ -145,6 +145,13 @@ class IssueSession(QObject):
             ref.document = corrected(self.raw[ref.source], ref)
         self.documentChanged.emit(ref)
 
+    def set_lines_per_column(self, ref: DocumentRef, lines: int) -> None:
+        """A document's own 每栏行数 (0 = the layout's)."""
+        ref.lines_per_column = lines
+        if ref.source in self.raw:
+            ref.document = corrected(self.raw[ref.source], ref)
+        self.documentChanged.emit(ref)
+
     def insert_document(self, si: int, di: int, ref: DocumentRef) -> None:
         if ref.document is None and ref.source not in self.problems:
             self.load_ref(ref)

@@ -143,3 +143,29 @@ def test_print_draws_every_page(qtbot, window, tmp_path):
     files = {layout.fonts[line.font].path for line in layout.pages[2].lines}
     assert len(reader.pages[0]["/Resources"]["/Font"]) == len(files)   # embedded, not outlines
     assert "政府工作报告" in reader.pages[0].extract_text().replace(" ", "")
+
+
+def test_lines_per_column_refits_the_document_and_undoes(qtbot, window):
+    """每栏行数 in the 文件 panel: fewer lines a column → the document takes more pages; the
+    value is saved with the document; undo gives the layout back."""
+    import json
+    ref = window.session.issue.sections[0].documents[0]           # the 报告: the layout's 37
+    before = wait_layout(qtbot, window)
+    first, second = before.layout.doc_pages[0], before.layout.doc_pages[1]
+    window.doc.show_ref(ref)
+    spin = window.doc.lines
+    assert spin.value() == 0 and spin.text() == "按版式"
+    spin.setValue(30)
+    spin.editingFinished.emit()
+    assert ref.lines_per_column == 30 and window.session.undo.count() == 1
+    after = wait_layout(qtbot, window)
+    assert after.layout.doc_pages[1] - after.layout.doc_pages[0] > second - first
+    pitch = [p for p in after.pages if p.doc == 0 and p.kind == "body"][1]
+    tops = sorted({round(line.y, 1) for line in pitch.lines if line.doc == 0})
+    assert min(b - a for a, b in zip(tops, tops[1:])) > 1.15 * 19.0     # a looser pitch than 37 lines'
+    assert window.files.save()
+    saved = json.loads(window.session.path.read_text(encoding="utf-8"))
+    assert saved["sections"][0]["documents"][0]["lines_per_column"] == 30
+    window.session.undo.undo()
+    assert ref.lines_per_column == 0 and spin.value() == 0
+    assert wait_layout(qtbot, window).layout.doc_pages == before.layout.doc_pages
