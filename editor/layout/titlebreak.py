@@ -12,11 +12,14 @@ infinite inside a word. A small dynamic programme then picks the breaks that min
 the gaps' costs plus the raggedness (each line's squared distance, in em, from the mean
 line width), with the fewest lines that fit, or one more line when that is much better.
 jieba is imported on first use: loading its dictionary costs about a second, once per
-process; its cache file goes to the project's cache folder.
+process; its cache file goes to the project's cache folder, and so does every title's cut
+(titlewords-v1.json), so a rebuild of titles seen before never loads jieba.
 """
 from __future__ import annotations
 
+import json
 import logging
+import os
 import re
 import threading
 from typing import Callable, Iterable
@@ -80,16 +83,62 @@ def _pos_tagger():
     return _tagger
 
 
+_known: dict | None = None     # text + its dictionary words → tagged words, from the disk cache
+CACHE_NAME = "titlewords-v1.json"
+
+
+def _cache_path():
+    from .fonts import cache_dir
+    return cache_dir() / CACHE_NAME
+
+
+def _cached(key: str):
+    """A title cut before, in this process or an earlier one: loading jieba costs a second
+    per process, a rebuild of an unchanged issue need not pay it. A bad cache file is
+    ignored (and rewritten), never trusted."""
+    global _known
+    if _known is None:
+        try:
+            data = json.loads(_cache_path().read_text(encoding="utf-8"))
+            _known = data if isinstance(data, dict) else {}
+        except (OSError, ValueError):
+            _known = {}
+    hit = _known.get(key)
+    if (isinstance(hit, list) and all(isinstance(p, list) and len(p) == 2 for p in hit)
+            and "".join(w for w, _ in hit) == key.split("\x00")[0]):
+        return [(w, f) for w, f in hit]
+    return None
+
+
+def _remember(key: str, tagged: list[tuple[str, str]]) -> None:
+    _known[key] = tagged
+    path = _cache_path()
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")   # concurrent builds: last one wins
+        tmp.write_text(json.dumps(_known, ensure_ascii=False), encoding="utf-8")
+        os.replace(tmp, path)
+    except OSError:
+        pass   # no cache folder: cut again next time
+
+
 def tagged_words(text: str, words: Iterable[str] = ()) -> list[tuple[str, str]]:
     """in: a text and extra dictionary words; out: its words with jieba's POS tags, in order
     (their concatenation is the text)."""
+    words = tuple(words)
+    key = text + "\x00" + "\x01".join(sorted({w for w in words if w in text}))
     with _lock:
+        hit = _cached(key)
+        if hit is not None:
+            return hit
         tagger = _pos_tagger()
         for word in words:
             if word not in _added:
                 tagger.tokenizer.add_word(word, tag="nt")   # an organ name: a proper noun
                 _added.add(word)
-        return [(w, f) for w, f in tagger.cut(text)]
+        tagged = [(w, f) for w, f in tagger.cut(text)]
+        _remember(key, tagged)
+        return tagged
 
 
 def organ_names(issue: Issue) -> tuple[str, ...]:

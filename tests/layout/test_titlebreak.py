@@ -219,3 +219,22 @@ def test_title_lines_take_the_width_they_are_given(words):
     wide = title_lines(ts, title, style, issuer_apart=True)
     assert len(narrow) > len(wide)
     assert all(width(ln) <= 12 for ln in narrow)
+
+
+def test_a_title_cut_once_is_read_back_without_jieba(tmp_path, monkeypatch):
+    """The cut of each title is kept in the cache folder: an unchanged issue rebuilds
+    without loading jieba's dictionary; a damaged cache file is cut again, never trusted."""
+    from editor.layout import titlebreak
+    monkeypatch.setenv("GAZETTE_CACHE_DIR", str(tmp_path))
+    monkeypatch.setattr(titlebreak, "_known", None)
+    title = "济南市人民政府办公厅关于深入推进老旧小区改造的实施意见"
+    first = titlebreak.tagged_words(title, ("济南市人民政府办公厅",))
+    assert (tmp_path / titlebreak.CACHE_NAME).exists()
+    monkeypatch.setattr(titlebreak, "_known", None)                 # a new process
+    monkeypatch.setattr(titlebreak, "_pos_tagger", lambda: pytest.fail("jieba loaded again"))
+    assert titlebreak.tagged_words(title, ("济南市人民政府办公厅",)) == first
+    monkeypatch.undo()
+    monkeypatch.setenv("GAZETTE_CACHE_DIR", str(tmp_path))
+    (tmp_path / titlebreak.CACHE_NAME).write_text("{not json", encoding="utf-8")
+    monkeypatch.setattr(titlebreak, "_known", None)
+    assert titlebreak.tagged_words(title, ("济南市人民政府办公厅",)) == first
