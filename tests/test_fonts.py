@@ -78,7 +78,8 @@ def draw_box(pen, cubic: bool) -> None:
 
 
 def make_font(path: Path, family: str, *, cff: bool = False, weight: int = 400,
-              fs_type: int = 0, zh_family: str = "", chars: str = "国家") -> Path:
+              fs_type: int = 0, zh_family: str = "", chars: str = "国家",
+              ascent: int = 880, descent: int = -120) -> Path:
     """Writes a tiny font with one box glyph per character; out: its path."""
     names = [f"uni{ord(c):04X}" for c in chars]
     fb = FontBuilder(1000, isTTF=not cff)
@@ -99,11 +100,11 @@ def make_font(path: Path, family: str, *, cff: bool = False, weight: int = 400,
             glyphs[name] = pen.glyph()
         fb.setupGlyf(glyphs)
     fb.setupHorizontalMetrics({n: (1000, 100) for n in [".notdef"] + names})
-    fb.setupHorizontalHeader(ascent=880, descent=-120)
+    fb.setupHorizontalHeader(ascent=ascent, descent=descent)
     style = "Bold" if weight >= 600 else "Regular"
     family_names = {"en": family, "zh-CN": zh_family} if zh_family else family
     fb.setupNameTable({"familyName": family_names, "styleName": style})
-    fb.setupOS2(sTypoAscender=880, sTypoDescender=-120, usWeightClass=weight, fsType=fs_type,
+    fb.setupOS2(sTypoAscender=ascent, sTypoDescender=descent, usWeightClass=weight, fsType=fs_type,
                 fsSelection=0x20 if weight >= 600 else 0x40)
     fb.updateHead(macStyle=1 if weight >= 600 else 0)
     fb.setupPost()

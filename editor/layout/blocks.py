@@ -145,7 +145,7 @@ def _name_list(ts: Typesetter, items: list[tuple[int, Block]]) -> list[SetLine]:
     col = replace(style, align="left", indent=0, left=0, right=0)
     found = [(index, block, LIST_NUMBER.match(block.text)) for index, block in items]
     number_w = max((ts.text_width(m.group(1), col.font, col.size) for _, _, m in found if m), default=0.0)
-    name_x = indent + (number_w + col.size / 2 if number_w else 0.0)
+    name_x = indent + (number_w + col.size / 4 if number_w else 0.0)   # a quarter em after "10."
     half = ts.measure / 2
 
     def item_lines(index: int, block: Block, m, width: float) -> list[SetLine]:

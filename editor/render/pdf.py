@@ -40,11 +40,17 @@ def register_fonts(faces: dict) -> dict[str, str]:
         key = f"{face.path}#{getattr(face, 'index', 0)}"
         name = "F" + hashlib.sha1(key.encode()).hexdigest()[:10]
         if name not in pdfmetrics.getRegisteredFontNames():
-            pdfmetrics.registerFont(TTFont(name, str(face.path), subfontIndex=getattr(face, "index", 0)))
+            font = TTFont(name, str(face.path), subfontIndex=getattr(face, "index", 0))
+            # every face of a line stands in the ideographic em box the layout places it in
+            # (0.88 em above the baseline, 0.12 below: paginate.BASELINE); the descriptors
+            # say so, and a reader boxes a Times digit like the Han character beside it
+            font.face.ascent, font.face.descent = EM_BOX_ASCENT, EM_BOX_ASCENT - 1000
+            pdfmetrics.registerFont(font)
         names[role] = name
     return names
 
 
+EM_BOX_ASCENT = 880       # per 1000 units of the em
 _width_cache: dict = {}
 _FILL = {"black": "0 0 0 1 k", "red": "0 0.8 0.8 0 k"}
 

@@ -185,3 +185,26 @@ def test_screen_and_print_pdfs_drawn_in_one_pass_match_each_drawn_alone(tmp_path
     shift = (3 + 12) * 72 / 25.4                      # bleed and slug around the print page
     assert all(abs(q[3] - p[3] - shift) < 0.01 and abs(q[4] - p[4] - shift) < 0.01
                for ps, qs in zip(screen, printed) for p, q in zip(ps, qs))
+
+
+def test_every_face_of_a_line_stands_in_one_em_box(tmp_path, monkeypatch):
+    """A Latin or digit face beside the Han face: the PDF says both stand in the ideographic
+    em box the layout placed them in, so a reader boxes 2019 and 年 alike (same top and
+    bottom) and reads them as one line, whatever the Latin face's own ascent (here a
+    Times New Roman of 0.7 / 0.3 em)."""
+    from test_fonts import make_font
+    fonts = tmp_path / "installed"
+    fonts.mkdir()
+    make_font(fonts / "times.ttf", "Times New Roman", chars="0123456789ABC", ascent=700, descent=-300)
+    monkeypatch.setenv("GAZETTE_FONT_DIRS", str(fonts))
+    out = tmp_path / "faces.pdf"
+    result = build(small_issue(tmp_path, extra="自2019年起施行ABC规定。"), pdf=out)
+    with pdfplumber.open(out) as pdf:
+        page = pdf.pages[result.layout.doc_pages[1]]
+        chars = [c for c in page.chars if c["text"].strip()]
+        text = "".join(c["text"] for c in chars)
+        k = text.index("2019年")
+        digit, han = chars[k], chars[k + 4]
+        assert "Times" in digit["fontname"] and digit["fontname"] != han["fontname"]
+        assert digit["top"] == pytest.approx(han["top"], abs=0.01)
+        assert digit["bottom"] == pytest.approx(han["bottom"], abs=0.01)
