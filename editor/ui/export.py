@@ -15,6 +15,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QObject, QThread, Signal, Slot
 
+from ..pipeline import issue_info
 from .jobs import error_message, expected
 
 
@@ -22,12 +23,6 @@ from .jobs import error_message, expected
 class ExportTarget:
     kind: str            # pdf | print | docx
     path: Path
-
-
-def issue_info(issue) -> dict:
-    """in: an Issue; out: the PDF document info (title, subject, author)."""
-    return {"title": f"{issue.name} {issue.year}年第{issue.number}期",
-            "subject": f"总第{issue.total_number}期", "author": issue.sponsor}
 
 
 def default_stem(issue) -> str:
