@@ -124,7 +124,13 @@ def build_issue(issue: Issue, pdf: str | Path | None = None, docx: str | Path | 
     spec = load_spec(layout_name or issue.layout)
     result = layout(issue, spec, progress, cancel)
     if pdf or web:
-        write_pdfs_and_web(result, spec, pdf, print_marks, cover_separate, web, progress, cancel)
+        from .render.pdf import PdfOutput, print_outputs
+        outputs = []
+        if pdf:
+            outputs = print_outputs(result.layout, pdf, cover_separate) if print_marks else [PdfOutput(Path(pdf))]
+        write_pdfs_and_web(issue, result.layout, spec, outputs, web, progress, cancel)
+        result.outputs += [out.path for out in outputs] + ([Path(web)] if web else [])
+        result.page_counts.update({out.path: len(out.pages) for out in outputs if out.pages is not None})
     if docx:
         from .render.docx import render_docx
         render_docx(issue, spec, result.layout, docx)
@@ -132,23 +138,30 @@ def build_issue(issue: Issue, pdf: str | Path | None = None, docx: str | Path | 
     return result
 
 
-def write_pdfs_and_web(result: BuildResult, spec: LayoutSpec, pdf, print_marks: bool,
-                       cover_separate: bool, web, progress=None, cancel=None) -> None:
-    """The PDF (screen, or print with its cover apart) and the web edition's screen PDF in one
-    pass over the pages, then the web pages; the web folder appears when complete."""
-    from .render.pdf import PdfOutput, print_outputs, render_pdfs
+def write_pdfs_and_web(issue: Issue, pages: LayoutResult, spec: LayoutSpec, outputs: list,
+                       web: str | Path | None, progress=None, cancel=None) -> None:
+    """The PDFs (`outputs`, PdfOutput) and the web edition's screen PDF in one pass over the
+    pages, then the web pages; the web folder appears when complete. Progress runs once
+    from the first PDF page to the last web page."""
+    from .render.pdf import PdfOutput, render_pdfs
     from .render.web import WebFolderError, render_web, staged_folder, web_pdf
-    issue = result.issue
-    outputs = []
-    if pdf:
-        outputs = print_outputs(result.layout, pdf, cover_separate) if print_marks else [PdfOutput(Path(pdf))]
+    drawn = {"pages": 0}
+    web_count = len(issue.documents()) if web else 0
+
+    def pdf_progress(what, done, total, label=""):
+        drawn["pages"] = total
+        if progress:
+            progress(what, done, total + web_count, label)
+
+    def web_progress(what, done, total, label=""):
+        if progress:
+            progress(what, drawn["pages"] + done, drawn["pages"] + total, label)
+
     try:
         with staged_folder(web) if web else nullcontext() as staging:
             extra = [PdfOutput(web_pdf(staging, issue))] if web else []
-            render_pdfs(result.layout, outputs + extra, issue_info(issue), progress, cancel)
+            render_pdfs(pages, outputs + extra, issue_info(issue), pdf_progress, cancel)
             if web:
-                render_web(issue, result.layout, spec, staging, progress, cancel)
+                render_web(issue, pages, spec, staging, web_progress, cancel)
     except WebFolderError as e:
         raise BuildError(str(e)) from None
-    result.outputs += [out.path for out in outputs] + ([Path(web)] if web else [])
-    result.page_counts.update({out.path: len(out.pages) for out in outputs if out.pages is not None})
