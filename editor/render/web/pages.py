@@ -7,6 +7,7 @@ anywhere; nothing needs JavaScript to be read.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 from html import escape
 from importlib.resources import files
 from string import Template
@@ -90,14 +91,18 @@ def long_date(issue: Issue) -> str:
     return f"{d.year}年{d.month}月{d.day}日" if d else issue.date
 
 
+@lru_cache(maxsize=1)
+def _template() -> Template:
+    return Template(files(__package__).joinpath("page.html").read_text(encoding="utf-8"))
+
+
 def _page(issue: Issue, title: str, main: str) -> str:
     colophon = [f"<p>{escape(issue.name)} {escape(issue_label(issue))}（总第{issue.total_number}期）</p>"]
     if issue.sponsor:
         colophon.append(f"<p>主办：{escape(issue.sponsor)}</p>")
     if issue.publisher:
         colophon.append(f"<p>编辑出版：{escape(issue.publisher)}</p>")
-    template = Template(files(__package__).joinpath("page.html").read_text(encoding="utf-8"))
-    return template.substitute(
+    return _template().substitute(
         title=escape(title), stylesheet=names.STYLESHEET, script=names.SCRIPT, index=names.INDEX,
         name=escape(issue.name), issue_line=escape(f"{issue_label(issue)}　总第{issue.total_number}期"),
         main=main, colophon="\n".join(colophon))
