@@ -3,7 +3,7 @@
     python3 main.py [ISSUE]                      the app (headless build when there is no display)
     python3 main.py new ISSUE [--like PREVIOUS] [--year Y --number N --total T --date D]
     python3 main.py add ISSUE FILE… --section NAME
-    python3 main.py build ISSUE --pdf OUT.pdf [--docx OUT.docx] [--layout NAME] [--print]
+    python3 main.py build ISSUE [--pdf OUT.pdf [--print [--cover-separate]]] [--docx OUT.docx] [--web DIR] [--layout NAME]
     python3 main.py import FILE --json
     python3 main.py proof ISSUE [--json]
     python3 main.py correct ISSUE DOC PARA [--text TEXT] [--kind KIND] [--level N]

@@ -66,13 +66,16 @@ def _report(diags, as_json: bool) -> None:
 
 def cmd_build(a) -> int:
     from .pipeline import build
-    if not (a.pdf or a.docx):
-        return _fail("请用 --pdf 或 --docx 指定输出文件")
-    for out in (a.pdf, a.docx):
+    if not (a.pdf or a.docx or a.web):
+        return _fail("请用 --pdf、--docx 或 --web 指定输出文件")
+    if a.cover_separate and not (a.pdf and a.print):
+        return _fail("--cover-separate 只用于印刷版：请同时给出 --pdf 和 --print")
+    for out in (a.pdf, a.docx, a.web):
         if out and not Path(out).resolve().parent.is_dir():
             return _fail(f"输出目录不存在：{Path(out).parent}")
     try:
-        result = build(a.issue, pdf=a.pdf, docx=a.docx, layout_name=a.layout, print_marks=a.print)
+        result = build(a.issue, pdf=a.pdf, docx=a.docx, layout_name=a.layout, print_marks=a.print,
+                       web=a.web, cover_separate=a.cover_separate)
     except Exception as e:   # noqa: BLE001 — every failure becomes one clear line
         return _fail(_message(e, a.issue))
     _built(result, a.issue)
@@ -84,7 +87,10 @@ def _built(result, issue_path) -> None:
     errors = [d for d in result.diagnostics if d.severity.value == "error"]
     pages = len(result.layout.pages)
     for out in result.outputs:
-        print(f"已生成 {out}（{pages} 页）")
+        if out.is_dir():
+            print(f"已生成网页版 {out}（目录页 index.html，{len(result.issue.documents())} 篇文件）")
+        else:
+            print(f"已生成 {out}（{result.page_counts.get(out, pages)} 页）")
     if errors:
         print(f"校对发现 {len(errors)} 个错误，运行 `python main.py proof {issue_path}` 查看", file=sys.stderr)
 
@@ -315,7 +321,12 @@ def command_parser() -> ChineseParser:
     s.add_argument("--pdf", metavar="PDF文件", help="输出的 PDF")
     s.add_argument("--docx", metavar="DOCX文件", help="输出的 Word 文件")
     s.add_argument("--layout", metavar="版式", help=_layout_help())
-    s.add_argument("--print", action="store_true", help="印刷版：3 mm 出血与裁切线")
+    s.add_argument("--print", action="store_true",
+                   help="印刷版：PDF/X-4（CMYK、输出意图 FOGRA39、无链接），3 mm 出血与裁切线")
+    s.add_argument("--cover-separate", action="store_true",
+                   help="印刷版的封面和封底另成一个 PDF/X 文件（文件名加“-封面”），供用不同纸张印封面")
+    s.add_argument("--web", metavar="文件夹",
+                   help="网页版：目录页、每篇文件一页、样式表和全刊 PDF，可直接上传到网站")
     s.set_defaults(func=cmd_build)
     s = sub.add_parser("new", help="新建一期（期刊文件）")
     s.add_argument("issue", metavar="期刊文件", help="要新建的期刊文件，如 2020-11/issue.json（文件夹不存在时新建）")

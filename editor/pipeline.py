@@ -1,4 +1,4 @@
-"""The one composition point: issue file → imported Issue → layout → PDF / DOCX.
+"""The one composition point: issue file → imported Issue → layout → PDF / DOCX / web edition.
 
 The CLI and the GUI both call these functions, so both produce the same output.
 Progress is reported as progress(step, done, total, label); `cancel` is a threading.Event.
@@ -6,6 +6,7 @@ Progress is reported as progress(step, done, total, label); `cancel` is a thread
 from __future__ import annotations
 
 import threading
+from contextlib import nullcontext
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -32,6 +33,7 @@ class BuildResult:
     layout: LayoutResult
     diagnostics: list[Diagnostic] = field(default_factory=list)
     outputs: list[Path] = field(default_factory=list)
+    page_counts: dict[Path, int] = field(default_factory=dict)   # a PDF holding only some pages
 
 
 def as_listed(doc: Document, ref: DocumentRef) -> Document:
@@ -92,26 +94,74 @@ def layout(issue: Issue, spec: LayoutSpec | None = None, progress=None, cancel=N
     return BuildResult(issue, result, font_diags + result.diagnostics)
 
 
+def issue_info(issue: Issue) -> dict:
+    """in: an Issue; out: the PDF document info (title, subject, author)."""
+    return {"title": f"{issue.name} {issue.year}年第{issue.number}期",
+            "subject": f"总第{issue.total_number}期", "author": issue.sponsor}
+
+
 def build(issue_path: str | Path, pdf: str | Path | None = None, docx: str | Path | None = None,
           layout_name: str | None = None, print_marks: bool = False, progress=None,
-          cancel: threading.Event | None = None) -> BuildResult:
-    return build_issue(load_issue(issue_path), pdf, docx, layout_name, print_marks, progress, cancel)
+          cancel: threading.Event | None = None, web: str | Path | None = None,
+          cover_separate: bool = False) -> BuildResult:
+    return build_issue(load_issue(issue_path), pdf, docx, layout_name, print_marks, progress, cancel,
+                       web, cover_separate)
 
 
 def build_issue(issue: Issue, pdf: str | Path | None = None, docx: str | Path | None = None,
                 layout_name: str | None = None, print_marks: bool = False, progress=None,
-                cancel: threading.Event | None = None) -> BuildResult:
-    """build() for an issue already loaded (load_issue)."""
+                cancel: threading.Event | None = None, web: str | Path | None = None,
+                cover_separate: bool = False) -> BuildResult:
+    """build() for an issue already loaded (load_issue). `print_marks`: the PDF is the print
+    version (PDF/X-4), `cover_separate` its cover in a file of its own; `web`: a folder for
+    the web edition (its screen PDF drawn in the same pass as the other PDFs)."""
+    from .render.web import WebFolderError, check_folder
+    if web:
+        try:
+            check_folder(web)
+        except WebFolderError as e:
+            raise BuildError(str(e)) from None
     spec = load_spec(layout_name or issue.layout)
     result = layout(issue, spec, progress, cancel)
-    info = {"title": f"{issue.name} {issue.year}年第{issue.number}期",
-            "subject": f"总第{issue.total_number}期", "author": issue.sponsor}
-    if pdf:
-        from .render.pdf import render_pdf
-        render_pdf(result.layout, pdf, info, print_marks, progress, cancel)
-        result.outputs.append(Path(pdf))
+    if pdf or web:
+        from .render.pdf import PdfOutput, print_outputs
+        outputs = []
+        if pdf:
+            outputs = print_outputs(result.layout, pdf, cover_separate) if print_marks else [PdfOutput(Path(pdf))]
+        write_pdfs_and_web(issue, result.layout, spec, outputs, web, progress, cancel)
+        result.outputs += [out.path for out in outputs] + ([Path(web)] if web else [])
+        result.page_counts.update({out.path: len(out.pages) for out in outputs if out.pages is not None})
     if docx:
         from .render.docx import render_docx
         render_docx(issue, spec, result.layout, docx)
         result.outputs.append(Path(docx))
     return result
+
+
+def write_pdfs_and_web(issue: Issue, pages: LayoutResult, spec: LayoutSpec, outputs: list,
+                       web: str | Path | None, progress=None, cancel=None) -> None:
+    """The PDFs (`outputs`, PdfOutput) and the web edition's screen PDF in one pass over the
+    pages, then the web pages; the web folder appears when complete. Progress runs once
+    from the first PDF page to the last web page."""
+    from .render.pdf import PdfOutput, render_pdfs
+    from .render.web import WebFolderError, render_web, staged_folder, web_pdf
+    drawn = {"pages": 0}
+    web_count = len(issue.documents()) if web else 0
+
+    def pdf_progress(what, done, total, label=""):
+        drawn["pages"] = total
+        if progress:
+            progress(what, done, total + web_count, label)
+
+    def web_progress(what, done, total, label=""):
+        if progress:
+            progress(what, drawn["pages"] + done, drawn["pages"] + total, label)
+
+    try:
+        with staged_folder(web) if web else nullcontext() as staging:
+            extra = [PdfOutput(web_pdf(staging, issue))] if web else []
+            render_pdfs(pages, outputs + extra, issue_info(issue), pdf_progress, cancel)
+            if web:
+                render_web(issue, pages, spec, staging, web_progress, cancel)
+    except WebFolderError as e:
+        raise BuildError(str(e)) from None

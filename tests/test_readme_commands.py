@@ -63,6 +63,11 @@ def check_outputs(desk: Path, words: list[str], stdout: str) -> None:
         assert sorted(Path(d["source"]).name for d in section["documents"]) == received
         assert all((desk / words[3]).parent.joinpath(d["source"]).is_file() for d in section["documents"])
     elif command == "build":
+        if option(words, "--web"):
+            assert "目录" in (desk / option(words, "--web") / "index.html").read_text(encoding="utf-8")
+        if "--cover-separate" in words:
+            pdf = desk / option(words, "--pdf")
+            assert len(PdfReader(pdf.with_name(f"{pdf.stem}-封面.pdf")).pages) == 2
         for flag in ("--pdf", "--docx"):
             if option(words, flag):
                 assert (desk / option(words, flag)).stat().st_size > 10_000, flag

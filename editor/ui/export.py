@@ -1,10 +1,12 @@
-"""Export in the background: the pages of one layout to PDF (screen or print) and DOCX.
+"""Export in the background: the pages of one layout to PDF (screen or print), the web
+edition and DOCX.
 
 in: a BuildOutcome and a list of ExportTarget; out: signals from ExportJob —
-progress(label, done, total) through every step (the PDFs, drawn together, then the
-DOCX), finished(list of paths), failed(message), cancelled(). The renderers write to a
-temporary name and rename when complete, so an output file appears only when it is whole;
-a cancel (threading.Event) stops between pages (PDF) or documents (DOCX).
+progress(label, done, total) through every step (the PDFs and the web edition's PDF, drawn
+together, then its pages; then the DOCX), finished(list of paths), failed(message),
+cancelled(). The renderers write to a temporary name (the web edition to a staging folder)
+and rename when complete, so an output appears only when it is whole; a cancel
+(threading.Event) stops between pages (PDF) or documents (web, DOCX).
 """
 from __future__ import annotations
 
@@ -20,30 +22,36 @@ from .jobs import error_message, expected
 
 @dataclass(frozen=True)
 class ExportTarget:
-    kind: str            # pdf | print | docx
-    path: Path
-
-
-def issue_info(issue) -> dict:
-    """in: an Issue; out: the PDF document info (title, subject, author)."""
-    return {"title": f"{issue.name} {issue.year}年第{issue.number}期",
-            "subject": f"总第{issue.total_number}期", "author": issue.sponsor}
+    kind: str            # pdf | print | web | docx
+    path: Path           # web: a folder
+    cover_separate: bool = False    # print: the cover and back cover in a file of their own
 
 
 def default_stem(issue) -> str:
     return f"{issue.name}{issue.year}年第{issue.number}期"
 
 
-def targets_for(folder: Path, stem: str, pdf: bool, print_pdf: bool, docx: bool) -> list[ExportTarget]:
-    """in: the chosen folder, file name and formats; out: the files to write."""
+def targets_for(folder: Path, stem: str, pdf: bool, print_pdf: bool, docx: bool, web: bool = False,
+                cover_separate: bool = False) -> list[ExportTarget]:
+    """in: the chosen folder, file name and formats; out: the files (and folder) to write."""
     out = []
     if pdf:
         out.append(ExportTarget("pdf", folder / f"{stem}.pdf"))
     if print_pdf:
-        out.append(ExportTarget("print", folder / f"{stem}-印刷版.pdf"))
+        out.append(ExportTarget("print", folder / f"{stem}-印刷版.pdf", cover_separate))
+    if web:
+        out.append(ExportTarget("web", folder / f"{stem}-网页版"))
     if docx:
         out.append(ExportTarget("docx", folder / f"{stem}.docx"))
     return out
+
+
+def written_by(target: ExportTarget) -> list[Path]:
+    """The files (or folder) a target leaves: a print PDF with its cover apart is two files."""
+    if target.kind == "print" and target.cover_separate:
+        from ..render.pdf import cover_path
+        return [target.path, cover_path(target.path)]
+    return [target.path]
 
 
 _renderers_ready = threading.Lock()
@@ -75,19 +83,29 @@ def prepare_in_background(outcome) -> threading.Thread:
 
 
 def export_steps(targets: list[ExportTarget]) -> list[list[ExportTarget]]:
-    """in: the files to write; out: the steps — the PDFs (screen and print) together, since
-    they are drawn in one pass over the pages, then the DOCX."""
-    pdfs = [t for t in targets if t.kind in ("pdf", "print")]
+    """in: the files to write; out: the steps — the PDFs (screen, print and the web edition's)
+    together, since they are drawn in one pass over the pages, then the DOCX."""
+    pdfs = [t for t in targets if t.kind in ("pdf", "print", "web")]
     return [step for step in (pdfs, [t for t in targets if t.kind == "docx"]) if step]
 
 
 def render_targets(outcome, step: list[ExportTarget], progress, cancel: threading.Event) -> None:
     """Write one step's files from the outcome's pages. Raises with a Chinese message."""
     prepare_renderers(outcome.layout.fonts)
-    if step[0].kind in ("pdf", "print"):
-        from ..render.pdf import PdfOutput, render_pdfs
-        render_pdfs(outcome.layout, [PdfOutput(t.path, t.kind == "print") for t in step],
-                    issue_info(outcome.result.issue), progress, cancel)
+    if step[0].kind in ("pdf", "print", "web"):
+        from ..pipeline import BuildError, write_pdfs_and_web
+        from ..render.pdf import PdfOutput, print_outputs
+        outputs = []
+        for t in step:
+            if t.kind == "print":
+                outputs += print_outputs(outcome.layout, t.path, t.cover_separate)
+            elif t.kind == "pdf":
+                outputs.append(PdfOutput(t.path))
+        web = next((t.path for t in step if t.kind == "web"), None)
+        try:
+            write_pdfs_and_web(outcome.result.issue, outcome.layout, outcome.spec, outputs, web, progress, cancel)
+        except BuildError as e:
+            raise RuntimeError(str(e)) from None
         return
     try:
         from ..render.docx import render_docx
@@ -137,7 +155,7 @@ class _Worker(QObject):
             if self.cancel.is_set():
                 self.cancelled.emit()
                 return
-            done += [t.path for t in step]
+            done += [path for t in step for path in written_by(t)]
         self.finished.emit(done)
 
 

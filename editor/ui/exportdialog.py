@@ -1,4 +1,5 @@
-"""The export dialog (Ctrl+E): folder, file name, PDF (screen / print) and DOCX, progress, cancel.
+"""The export dialog (Ctrl+E): folder, file name, PDF (screen / print, its cover apart if
+asked), 网页版 (a folder for the website) and DOCX, progress, cancel.
 
 in: the issue and a LiveLayout — its current() outcome when it matches the latest edit,
 else the dialog waits for its next `ready` (or `failed`); out: the files, written by an
@@ -44,13 +45,19 @@ class ExportDialog(QDialog):
         self.stem = QLineEdit(default_stem(issue))
         self.pdf = QCheckBox("PDF（屏幕阅读版）")
         self.pdf.setChecked(True)
-        self.print_pdf = QCheckBox("PDF（印刷版：3 mm 出血与裁切线）")
+        self.print_pdf = QCheckBox("PDF（印刷版：PDF/X-4，CMYK，3 mm 出血与裁切线）")
+        self.cover_separate = QCheckBox("封面和封底另成一个文件（封面用其他纸张印刷时）")
+        self.cover_separate.setEnabled(False)
+        self.print_pdf.toggled.connect(self.cover_separate.setEnabled)
+        self.web = QCheckBox("网页版（文件夹：目录页、每篇文件一页、全刊 PDF，可上传到网站）")
         self.docx = QCheckBox("Word 文档（DOCX）")
         form = QFormLayout()
         form.addRow("输出文件夹", row)
         form.addRow("文件名", self.stem)
         form.addRow("格式", self.pdf)
         form.addRow("", self.print_pdf)
+        form.addRow("", self.cover_separate)
+        form.addRow("", self.web)
         form.addRow("", self.docx)
         self.bar = QProgressBar()
         self.bar.setRange(0, 1)
@@ -78,7 +85,8 @@ class ExportDialog(QDialog):
         lay.addWidget(self.bar)
         lay.addWidget(self.status)
         lay.addLayout(buttons)
-        self.options = [self.folder, self.browse, self.stem, self.pdf, self.print_pdf, self.docx]
+        self.options = [self.folder, self.browse, self.stem, self.pdf, self.print_pdf, self.cover_separate,
+                        self.web, self.docx]
         if live.outcome is not None:
             prepare_in_background(live.outcome)
 
@@ -89,7 +97,8 @@ class ExportDialog(QDialog):
 
     def targets(self):
         return targets_for(Path(self.folder.text()), self.stem.text().strip(), self.pdf.isChecked(),
-                           self.print_pdf.isChecked(), self.docx.isChecked())
+                           self.print_pdf.isChecked(), self.docx.isChecked(), self.web.isChecked(),
+                           self.cover_separate.isChecked())
 
     def start(self) -> None:
         """Check the choices, then export (after the pending layout, if one is running)."""
@@ -179,6 +188,7 @@ class ExportDialog(QDialog):
         """While exporting only 取消导出 works: the choices stay as the files are written."""
         for widget in self.options:
             widget.setEnabled(not busy)
+        self.cover_separate.setEnabled(not busy and self.print_pdf.isChecked())
         self.start_button.setEnabled(not busy)
         self.cancel_button.setEnabled(busy)
         self.close_button.setEnabled(not busy)

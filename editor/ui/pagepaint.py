@@ -19,7 +19,7 @@ from PySide6.QtGui import (QColor, QFont, QFontDatabase, QGlyphRun, QImage, QPai
 from ..layout.pages import Page, QRCode, TextLine
 from ..render.qrmodules import QUIET, qr_modules
 
-COLORS = {"black": QColor(0, 0, 0), "red": QColor(255, 51, 51)}   # the PDF's CMYK, on screen
+COLORS = {"black": QColor(0, 0, 0), "red": QColor(228, 8, 25)}   # CMYK 0/100/100/0 through FOGRA39
 HIGHLIGHT = QColor(255, 214, 0, 90)
 SELECTED_OUTLINE = QColor(230, 140, 0)
 LARGEST_RUN_PX = 56      # above this many device pixels a raster device draws outlines

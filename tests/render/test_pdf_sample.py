@@ -10,11 +10,11 @@ from pdfreading import page_text
 import pypdf
 import pytest
 
-from testpaths import ROOT, SEED, SHARED
+from testpaths import ROOT, SAMPLE, SAMPLE_STARTS, SEED, SHARED
 from editor.layout.chars import END_PROHIBITED, START_PROHIBITED
 
-ISSUE = ROOT / "samples" / "jinan-2020-10" / "issue.json"
-EXPECTED_STARTS = [3, 20, 23, 28, 33, 39, 45, 50]
+ISSUE = SAMPLE
+EXPECTED_STARTS = SAMPLE_STARTS
 A4 = (595.28, 841.89)
 PAGE_NO = re.compile(r"^[\s—]*(\d{1,3})[\s—]*$")
 

@@ -64,3 +64,40 @@ def test_all_three_formats_in_one_run(qtbot, window, tmp_path):
     assert len(screen.pages) == len(printed.pages) == pages
     assert float(printed.pages[0].mediabox.width) > float(screen.pages[0].mediabox.width)
     assert "政府工作报告" in printed.pages[2].extract_text().replace(" ", "")
+
+
+def test_web_edition_and_a_separate_cover_in_one_pass_with_a_bar_that_only_rises(qtbot, window, tmp_path):
+    from htmlreading import read_html
+    dialog = window.export()
+    qtbot.addWidget(dialog)
+    assert not dialog.cover_separate.isEnabled()          # only for the print version
+    dialog.print_pdf.setChecked(True)
+    assert dialog.cover_separate.isEnabled()
+    dialog.cover_separate.setChecked(True)
+    dialog.web.setChecked(True)
+    values = run_export(qtbot, dialog, tmp_path, pdf=False, print_pdf=True, docx=False)
+    stem = "济南市人民政府公报2020年第10期"
+    web = tmp_path / f"{stem}-网页版"
+    assert dialog.outputs == [tmp_path / f"{stem}-印刷版.pdf", tmp_path / f"{stem}-印刷版-封面.pdf", web]
+    outcome = window.live.outcome
+    rising = [v for v, most in values if 0 < v < most]
+    assert rising == sorted(rising) and len(set(rising)) > len(outcome.pages)   # PDF pages, then web pages
+    assert len(PdfReader(tmp_path / f"{stem}-印刷版-封面.pdf").pages) == 2
+    toc = read_html(web / "index.html").find("nav", "toc").find_all("li")
+    assert len(toc) == len(outcome.refs)
+    assert (web / "2020-10.pdf").is_file()
+
+
+def test_a_web_folder_holding_other_files_fails_with_a_chinese_message(qtbot, window, tmp_path):
+    dialog = window.export()
+    qtbot.addWidget(dialog)
+    site = tmp_path / "济南市人民政府公报2020年第10期-网页版"
+    site.mkdir()
+    (site / "notes.txt").write_text("mine", encoding="utf-8")
+    dialog.folder.setText(str(tmp_path))
+    dialog.pdf.setChecked(False)
+    dialog.web.setChecked(True)
+    dialog.start_button.click()
+    qtbot.waitUntil(lambda: not dialog.busy(), timeout=120_000)
+    assert str(site) in dialog.error and "其他文件" in dialog.error
+    assert [p.name for p in site.iterdir()] == ["notes.txt"]
