@@ -1,4 +1,5 @@
-"""Headless commands: new, add, correct, import, build, proof; and the start of the app.
+"""Headless commands: new, add, correct, import, build, proof (and, in archivecli.py, the
+archive's: archive, annual, find); and the start of the app.
 
 Every failure the user can cause (a bad file, a bad issue) ends with one Chinese line on
 stderr and exit status 2, never a traceback; `proof` exits 1 when there are errors.
@@ -90,15 +91,8 @@ def _built(result, issue_path) -> None:
 
 
 def _message(e: Exception, issue: str) -> str:
-    from .issuefile import IssueFileError
-    from .layout.spec import SpecError
-    from .oserrors import os_message
-    from .pipeline import BuildError
-    if isinstance(e, (IssueFileError, SpecError, BuildError)):
-        return str(e)
-    if isinstance(e, OSError):
-        return os_message(e, issue, "无法读写文件")
-    return f"{issue}：排版失败（{type(e).__name__}: {e}）"
+    from .pipeline import failure_message
+    return failure_message(e, issue)
 
 
 def cmd_new(a) -> int:
@@ -340,6 +334,8 @@ def command_parser() -> ChineseParser:
     s.add_argument("--json", action="store_true", help="以 JSON 输出")
     s.set_defaults(func=cmd_proof)
     add_correct_parser(sub)
+    from .archivecli import add_archive_parsers
+    add_archive_parsers(sub)
     p.commands = list(sub.choices)
     return p
 
