@@ -122,24 +122,35 @@ def entry_lines(ts: Typesetter, entry: IndexEntry, number: str) -> list[SetLine]
     return lines
 
 
+def with_pages(index: AnnualIndex, issue: int, starts: list[int]) -> AnnualIndex:
+    """The index with issue `issue`'s entries at the pages `starts` (per document, in print
+    order) — that issue's layout with the index at its end."""
+    return replace(index, entries=tuple(replace(e, page=starts[e.position]) if e.issue == issue
+                                        else e for e in index.entries))
+
+
 def as_appendix(index: AnnualIndex, spec: LayoutSpec, this_issue: int) -> Appendix:
-    """The index as the last part of issue `this_issue`: its own documents' entries (those
-    with that 期号) take the pages this layout gives them."""
+    """The index as the last part of issue `this_issue`, whose own documents' entries take
+    the pages this layout gives them."""
     def lines(ts: Typesetter, starts: list[int]) -> list[SetLine]:
-        entries = tuple(replace(e, page=starts[e.position]) if e.issue == this_issue else e
-                        for e in index.entries)
-        return index_lines(ts, replace(index, entries=entries), with_name=False).lines
+        return index_lines(ts, with_pages(index, this_issue, starts), with_name=False).lines
     return Appendix(index.title(spec), lines)
+
+
+def standalone(index: AnnualIndex, spec: LayoutSpec) -> tuple[LayoutSpec, Issue]:
+    """The spec and the issue fields the running heads of an index printed on its own are
+    set from: the index's title where an issue has its number."""
+    spec = replace(spec, header={**spec.header, "right": spec.annual.get("head_right", TITLE)})
+    return spec, Issue(name=index.name, year=index.year)
 
 
 def layout_annual_index(index: AnnualIndex, spec: LayoutSpec, faces: dict,
                         metrics: dict) -> LayoutResult:
     """The index on pages of its own, numbered from 1, its running head naming it."""
-    spec = replace(spec, header={**spec.header, "right": spec.annual.get("head_right", TITLE)})
+    spec, furniture = standalone(index, spec)
     ts = Typesetter(spec, metrics, words=index.words)
     laid = index_lines(ts, index)
     heads = {id(laid.lines[i]): group for i, group in laid.heads}
-    furniture = Issue(name=index.name, year=index.year)
     pages, bookmarks = [], []
     for n, flowed in enumerate(flow(laid.lines, spec)):
         pages.append(body_page(n, flowed, spec, furniture, ts))
