@@ -8,6 +8,7 @@ import json
 import os
 import re
 
+import docx
 import pdfplumber
 import pytest
 
@@ -32,6 +33,7 @@ NOTICE = ("关于做好2020年汛期安全工作的通知\n济政办发[2020]7�
           "\u3000\u3000为切实做好今年汛期安全工作，确保人民群众生命财产安全，现就有关事项通知如下。\n"
           "\u3000\u3000各单位要加强值班值守，及时报告险情。\n济南市人民政府办公厅\n2020年6月30日\n")
 BRACKETS = ["〔〕", "[]", "()", "（）", "【】", "〈〉"]
+W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 
 
 def _ok(r):
@@ -93,12 +95,13 @@ def _title_pages(pdf_path, titles: list[str]) -> list[int]:
     return found
 
 
-def _index_entries(pdf_path) -> list[tuple[str, int, int]]:
-    """(Han characters of the entry, 期号, page) of each entry in the 总目录's PDF, read column
-    by column; the running heads, folios and the title block above the first 栏目 skipped."""
+def _index_entries(pdf_path, first: int = 1) -> list[tuple[str, int, int]]:
+    """(Han characters of the entry, 期号, page) of each entry in the 总目录 from physical page
+    `first` to the end, read column by column; the running heads, folios and the title
+    block above the first 栏目 skipped."""
     entries, pending, started = [], [], False
     with pdfplumber.open(pdf_path) as pdf:
-        for page in pdf.pages:
+        for page in pdf.pages[first - 1:]:
             for top, text in reading_lines(page):
                 s = squash(text)
                 if top < 72 or top > 780 or PAGE_NO.match(text):
@@ -130,6 +133,29 @@ def test_the_annual_index_prints_each_documents_issue_and_page_as_its_issue_prin
         for title, page in zip(titles, _title_pages(pdf, titles)):
             entry = [(n, p) for text, n, p in listed if text.startswith(han_only(title))]
             assert entry == [(number, page)], (title, entry)
+
+
+def test_appended_to_the_years_last_issue_the_index_goes_on_from_its_pages(archive, tmp_path):
+    folder, env = archive
+    whole, part = tmp_path / "第13期.pdf", tmp_path / "总目录.docx"
+    r = _ok(run_main("annual", folder, "--year", 2020, "--append", "--pdf", whole, "--docx", part, env=env))
+    assert "2020年第13期，末尾附2020年总目录" in r.stdout
+    with pdfplumber.open(whole) as pdf:
+        lines = {n: reading_lines(page) for n, page in enumerate(pdf.pages, 1)}
+        heights = {n: float(page.height) for n, page in enumerate(pdf.pages, 1)}
+    numbers = printed_numbers(lines, heights)
+    entries, _toc_pages = toc_entries(lines)
+    title, start = entries[-1]                   # the 目录's last entry: the index, and its page
+    assert squash(title).startswith("2020年总目录")
+    (first,) = [n for n in lines if numbers[n] == start]
+    assert any(squash(t) == "2020年总目录" for _y, t in lines[first])
+    listed = _index_entries(whole, first)
+    assert len(listed) == 9
+    titles = [d.title for d in load_issue(folder / "2020-13" / "issue.json").documents()]
+    for title, page in zip(titles, _title_pages(whole, titles)):
+        assert [(n, p) for text, n, p in listed if text.startswith(han_only(title))] == [(13, page)]
+    sections = docx.Document(part).sections
+    assert sections[0]._sectPr.find(f"{W}pgNumType").get(f"{W}start") == str(start)
 
 
 @pytest.mark.parametrize("brackets", BRACKETS)
