@@ -45,13 +45,16 @@ def summary_of(path: Path, laying_out=None) -> IssueSummary:
     return summary
 
 
-def read_archive(folder: str | Path, progress=None) -> list[ArchivedIssue]:
+def read_archive(folder: str | Path, progress=None, cancel=None) -> list[ArchivedIssue]:
     """Every issue of the archive; progress(done, total, path) before each one that is laid
-    out (not found in the cache)."""
+    out (not found in the cache); `cancel` (a threading.Event) is looked at between issues:
+    InterruptedError."""
     from ..pipeline import failure_message
     files = issue_files(folder)
     out = []
     for n, path in enumerate(files):
+        if cancel is not None and cancel.is_set():
+            raise InterruptedError
         told = (lambda n=n, path=path: progress(n, len(files), path)) if progress else None
         try:
             out.append(ArchivedIssue(path, summary_of(path, told)))

@@ -11,19 +11,14 @@ from editor.archive import store
 from editor.archive.folder import last_issue, read_archive, summary_of
 from editor.archive.summary import summary_from_dict, summary_to_dict
 
-NOTICE = ("关于做好档案测试工作的通知\n济政办字〔2020〕3号\n各区县人民政府：\n"
-          "\u3000\u3000现就做好档案测试工作通知如下。\n济南市人民政府办公厅\n2020年5月9日\n")
+import small_issues
+from small_issues import notice
+
+NOTICE = notice("关于做好档案测试工作的通知", "济政办字〔2020〕3号")
 
 
 def make_issue(folder, number: int, total: int, date: str, text: str = NOTICE):
-    folder.mkdir(parents=True)
-    (folder / "a.txt").write_text(text, encoding="utf-8")
-    (folder / "issue.json").write_text(json.dumps({
-        "format": "gazette-issue", "version": 2,
-        "issue": {"year": 2020, "number": number, "total_number": total, "date": date},
-        "sections": [{"name": "市政府办公厅文件", "documents": [{"source": "a.txt"}]}]},
-        ensure_ascii=False), encoding="utf-8")
-    return folder / "issue.json"
+    return small_issues.make_issue(folder, number, total, date, text)
 
 
 @pytest.fixture
@@ -49,17 +44,17 @@ def test_an_unchanged_issue_is_laid_out_once(tmp_path, cache):
     assert (doc.title, doc.doc_number, doc.organs, doc.date) == (
         "关于做好档案测试工作的通知", "济政办字〔2020〕3号", ("济南市人民政府办公厅",), "2020-05-09")
     assert doc.page == 3                                       # after the cover and the 目录
-    assert "现就做好档案测试工作通知如下" in doc.text
+    assert "现就做好档案测试工作有关事项通知如下" in doc.text
 
 
 def test_a_changed_source_or_issue_file_is_laid_out_again(tmp_path, cache):
     path = make_issue(tmp_path / "2020-10", 10, 320, "2020-05-20")
     summarised(path)
     source = path.parent / "a.txt"
-    source.write_text(NOTICE.replace("通知如下。", "通知如下，请认真贯彻执行。"), encoding="utf-8")
+    source.write_text(NOTICE.replace("请认真贯彻执行。", "请认真贯彻执行，按时报送。"), encoding="utf-8")
     os.utime(source, ns=(source.stat().st_atime_ns, source.stat().st_mtime_ns + 10**9))
     summary, laid = summarised(path)
-    assert laid and "请认真贯彻执行" in summary.documents[0].text
+    assert laid and "按时报送" in summary.documents[0].text
     data = json.loads(path.read_text(encoding="utf-8"))
     data["issue"]["number"] = 11
     path.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
