@@ -89,12 +89,11 @@ def cmd_archive(a) -> int:
 
 def cmd_annual(a) -> int:
     from .archive.annual import AnnualError, build_annual
+    from .cli import output_problem
     from .pipeline import failure_message
-    if not (a.pdf or a.docx):
-        return _fail("请用 --pdf 或 --docx 指定输出文件")
-    for out in (a.pdf, a.docx):
-        if out and not Path(out).resolve().parent.is_dir():
-            return _fail(f"输出目录不存在：{Path(out).parent}")
+    problem = output_problem(a.pdf, a.docx)
+    if problem:
+        return _fail(problem)
     issues, status = _read(a.folder)
     if issues is None:
         return status

@@ -65,13 +65,21 @@ def _report(diags, as_json: bool) -> None:
         print(f"{names[d.severity.value]}：{' '.join(where + [d.message])}")
 
 
+def output_problem(pdf: str | None, docx: str | None) -> str | None:
+    """What is wrong with the --pdf / --docx outputs asked for (none, or a missing folder)."""
+    if not (pdf or docx):
+        return "请用 --pdf 或 --docx 指定输出文件"
+    for out in (pdf, docx):
+        if out and not Path(out).resolve().parent.is_dir():
+            return f"输出目录不存在：{Path(out).parent}"
+    return None
+
+
 def cmd_build(a) -> int:
     from .pipeline import build
-    if not (a.pdf or a.docx):
-        return _fail("请用 --pdf 或 --docx 指定输出文件")
-    for out in (a.pdf, a.docx):
-        if out and not Path(out).resolve().parent.is_dir():
-            return _fail(f"输出目录不存在：{Path(out).parent}")
+    problem = output_problem(a.pdf, a.docx)
+    if problem:
+        return _fail(problem)
     try:
         result = build(a.issue, pdf=a.pdf, docx=a.docx, layout_name=a.layout, print_marks=a.print)
     except Exception as e:   # noqa: BLE001 — every failure becomes one clear line

@@ -5,10 +5,9 @@ import pytest
 from PySide6.QtCore import Qt
 
 from editor.ui.archivepanel import ArchivePanel
-from editor.ui.newissue import NewIssueDialog
 
 from small_issues import make_issue, notice
-from ui_helpers import LAYOUT_TIMEOUT, wait_layout
+from ui_helpers import LAYOUT_TIMEOUT, answer_new_issue, wait_layout
 
 pytestmark = pytest.mark.gui
 
@@ -79,14 +78,7 @@ def test_the_page_shown_stays_when_the_pages_narrow(qtbot, window):
 
 def test_new_issue_offers_the_archives_last_issue(qtbot, window, archive):
     window.settings.set("archive/folder", str(archive))
-    asked = []
-
-    def answer(folder, previous):
-        dialog = NewIssueDialog(folder, previous, window)
-        qtbot.addWidget(dialog)
-        asked.append(previous)
-        return dialog.plan()
-    window.ask.new_issue = answer
+    asked = answer_new_issue(qtbot, window)
     window.actions.file_new.trigger()
     assert asked == [archive / "2020-12" / "issue.json"]
     made = window.session.issue
