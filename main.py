@@ -7,6 +7,9 @@
     python3 main.py import FILE --json
     python3 main.py proof ISSUE [--json]
     python3 main.py correct ISSUE DOC PARA [--text TEXT] [--kind KIND] [--level N]
+    python3 main.py archive DIR [--json]         the issues of an archive, checked for continuity
+    python3 main.py annual DIR --year Y --pdf OUT.pdf [--docx OUT.docx] [--by-organ] [--append]
+    python3 main.py find DIR [QUERY] [--organ O] [--from D] [--to D] [--json]
     python3 main.py test [PYTEST ARGS]           the whole test suite
     python3 main.py --help                       every command, in Chinese (editor/cli.py)
 

@@ -1,4 +1,5 @@
-"""Headless commands: new, add, correct, import, build, proof; and the start of the app.
+"""Headless commands: new, add, correct, import, build, proof (and, in archivecli.py, the
+archive's: archive, annual, find); and the start of the app.
 
 Every failure the user can cause (a bad file, a bad issue) ends with one Chinese line on
 stderr and exit status 2, never a traceback; `proof` exits 1 when there are errors.
@@ -64,15 +65,24 @@ def _report(diags, as_json: bool) -> None:
         print(f"{names[d.severity.value]}：{' '.join(where + [d.message])}")
 
 
+def output_problem(pdf: str | None, docx: str | None, web: str | None = None) -> str | None:
+    """What is wrong with the --pdf / --docx (/ --web) outputs asked for (none, or a missing
+    folder)."""
+    if not (pdf or docx or web):
+        return "请用 --pdf 或 --docx 指定输出文件" if web is None else "请用 --pdf、--docx 或 --web 指定输出文件"
+    for out in (pdf, docx, web):
+        if out and not Path(out).resolve().parent.is_dir():
+            return f"输出目录不存在：{Path(out).parent}"
+    return None
+
+
 def cmd_build(a) -> int:
     from .pipeline import build
-    if not (a.pdf or a.docx or a.web):
-        return _fail("请用 --pdf、--docx 或 --web 指定输出文件")
+    problem = output_problem(a.pdf, a.docx, a.web)
+    if problem:
+        return _fail(problem)
     if a.cover_separate and not (a.pdf and a.print):
         return _fail("--cover-separate 只用于印刷版：请同时给出 --pdf 和 --print")
-    for out in (a.pdf, a.docx, a.web):
-        if out and not Path(out).resolve().parent.is_dir():
-            return _fail(f"输出目录不存在：{Path(out).parent}")
     try:
         result = build(a.issue, pdf=a.pdf, docx=a.docx, layout_name=a.layout, print_marks=a.print,
                        web=a.web, cover_separate=a.cover_separate)
@@ -96,15 +106,8 @@ def _built(result, issue_path) -> None:
 
 
 def _message(e: Exception, issue: str) -> str:
-    from .issuefile import IssueFileError
-    from .layout.spec import SpecError
-    from .oserrors import os_message
-    from .pipeline import BuildError
-    if isinstance(e, (IssueFileError, SpecError, BuildError)):
-        return str(e)
-    if isinstance(e, OSError):
-        return os_message(e, issue, "无法读写文件")
-    return f"{issue}：排版失败（{type(e).__name__}: {e}）"
+    from .pipeline import failure_message
+    return failure_message(e, issue)
 
 
 def cmd_new(a) -> int:
@@ -351,6 +354,8 @@ def command_parser() -> ChineseParser:
     s.add_argument("--json", action="store_true", help="以 JSON 输出")
     s.set_defaults(func=cmd_proof)
     add_correct_parser(sub)
+    from .archivecli import add_archive_parsers
+    add_archive_parsers(sub)
     p.commands = list(sub.choices)
     return p
 

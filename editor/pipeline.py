@@ -16,7 +16,7 @@ from .importers.errors import ImportRefused
 from .importers.proofread import CHECK_CODES, check_document
 from .issuefile import read_issue
 from .layout.fonts import ensure_truetype, resolve_fonts
-from .layout.issue import layout_issue
+from .layout.issue import Appendix, layout_issue
 from .layout.metrics import FontMetrics
 from .layout.pages import LayoutResult
 from .layout.spec import LayoutSpec, load_spec
@@ -25,6 +25,19 @@ from .model import Diagnostic, Document, DocumentRef, Issue
 
 class BuildError(Exception):
     """A build that cannot go on; str() is a Chinese message naming the file and problem."""
+
+
+def failure_message(e: Exception, path: str | Path) -> str:
+    """in: why reading or building the issue file `path` failed; out: one Chinese line
+    naming the file and the problem (never a traceback)."""
+    from .issuefile import IssueFileError
+    from .layout.spec import SpecError
+    from .oserrors import os_message
+    if isinstance(e, (IssueFileError, SpecError, BuildError)):
+        return str(e)
+    if isinstance(e, OSError):
+        return os_message(e, str(path), "无法读写文件")
+    return f"{path}：排版失败（{type(e).__name__}: {e}）"
 
 
 @dataclass
@@ -87,10 +100,12 @@ def prepare_fonts(spec: LayoutSpec, chars: set[str]) -> tuple[dict, dict, list[D
     return faces, metrics, diags
 
 
-def layout(issue: Issue, spec: LayoutSpec | None = None, progress=None, cancel=None) -> BuildResult:
+def layout(issue: Issue, spec: LayoutSpec | None = None, progress=None, cancel=None,
+           appendix: Appendix | None = None) -> BuildResult:
+    """`appendix`: a last part after the documents (the year's 总目录, archive/annual.py)."""
     spec = spec or load_spec(issue.layout)
     faces, metrics, font_diags = prepare_fonts(spec, issue_chars(issue))
-    result = layout_issue(issue, spec, faces, metrics, progress, cancel)
+    result = layout_issue(issue, spec, faces, metrics, progress, cancel, appendix)
     return BuildResult(issue, result, font_diags + result.diagnostics)
 
 

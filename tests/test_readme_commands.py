@@ -81,11 +81,22 @@ def check_outputs(desk: Path, words: list[str], stdout: str) -> None:
             assert len(pages) > 10
     elif command == "import":
         assert json.loads(stdout)["title"]
+    elif command == "archive":     # the desk's three issues: 2020-10, 期刊 (also 第10期), 2020-11
+        assert "3 期" in stdout and "第10期有两期" in stdout
+    elif command == "find":
+        assert "2020年第10期（总第320期）" in stdout and "共找到" in stdout
+    elif command == "annual":
+        pdf = PdfReader(desk / option(words, "--pdf"))
+        text = "".join(page.extract_text() for page in pdf.pages)
+        assert "2020年总目录" in text and ("--append" in words) == (len(pdf.pages) > 10)
+        if option(words, "--docx"):
+            assert (desk / option(words, "--docx")).stat().st_size > 10_000
 
 
 def test_readme_lists_the_commands():
     commands = [c.split()[2] for _what, c in readme_table()]
-    assert commands[:2] == ["new", "add"] and {"build", "import", "proof"} <= set(commands)
+    assert commands[:2] == ["new", "add"]
+    assert {"build", "import", "proof", "archive", "find", "annual"} <= set(commands)
 
 
 def test_every_readme_command_runs_as_written_in_order(desk):

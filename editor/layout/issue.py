@@ -5,13 +5,15 @@ out: LayoutResult with absolute page coordinates, bookmarks, TOC links and diagn
 The 目录's numbers come from this same layout: the TOC is set with placeholders, the
 documents are paginated after it, then the TOC is set again with the real numbers; if
 that changes the TOC's page count, everything after it moves and the loop repeats
-(at most 5 passes).
+(at most 5 passes). An issue may end with an Appendix (the year's 总目录) set after its
+documents, once their printed pages are known; the 目录 lists it last.
 """
 from __future__ import annotations
 
 import hashlib
 import pickle
-from dataclasses import replace
+from dataclasses import dataclass, replace
+from typing import Callable
 
 from ..model import Diagnostic, Issue, Severity
 from .blocks import layout_blocks
@@ -27,6 +29,14 @@ from .toc import build_toc
 
 MAX_PASSES = 5
 _doc_cache: dict = {}
+
+
+@dataclass(frozen=True)
+class Appendix:
+    """A last part after the documents, in the body's pages: running heads, columns, page
+    numbers going on. `lines(ts, starts)` sets it, given each document's printed start page."""
+    title: str                                            # its 目录 entry and bookmark
+    lines: Callable[[Typesetter, list[int]], list[SetLine]]
 
 
 def _fingerprint(doc, spec: LayoutSpec, metrics: dict, words: tuple[str, ...]) -> bytes:
@@ -135,6 +145,19 @@ def _furniture(page: Page, spec: LayoutSpec, issue: Issue, ts: Typesetter) -> No
                                    spec.measure - 2 * inset, y, pos))
 
 
+def body_page(index: int, flowed: FlowPage, spec: LayoutSpec, issue: Issue, ts: Typesetter,
+              doc: int | None = None) -> Page:
+    """Physical page `index` holding one flowed page: its lines, the rules between its
+    columns, running head and page number (the printed number is the physical one)."""
+    page = Page(index, "body", doc=doc)
+    page.folio = page.number
+    left = spec.left_margin(page.number)
+    _emit(page, flowed.lines, left, spec.top, doc)
+    _column_rules(page, flowed, spec, left)
+    _furniture(page, spec, issue, ts)
+    return page
+
+
 def _line_at(ts: Typesetter, text: str, font: str, size: float, left: float, width: float,
              y: float, align: str) -> TextLine:
     m = ts.metrics[font]
@@ -161,19 +184,22 @@ def _lay_out_documents(docs, spec, metrics, words, progress, cancel) -> tuple[li
     return doc_pages, diagnostics
 
 
-def _settle_toc(ts: Typesetter, issue: Issue, doc_pages: list, front: int, toc_top: float):
+def _settle_toc(ts: Typesetter, issue: Issue, doc_pages: list, front: int, toc_top: float,
+                parts: tuple[str, ...] = ()):
     """Set the 目录 until its numbers and its own length agree (a longer 目录 moves every
-    document back). out: (TocLines or None, its pages, passes used, settled?)."""
+    document back); `parts`: titles of the parts after the documents (listed last).
+    out: (TocLines or None, its pages, passes used, settled?)."""
     if not ts.spec.issue.get("toc", True):
         return None, [], 1, True
-    starts: list[int | None] = [None] * len(doc_pages)
+    starts: list[int | None] = [None] * (len(doc_pages) + len(parts))
     for passes in range(1, MAX_PASSES + 1):
-        toc = build_toc(ts, issue, starts)
+        toc = build_toc(ts, issue, starts, parts)
         toc_pages = paginate(toc.lines, ts.spec, first_top=toc_top)
         new, page_no = [], front + len(toc_pages)
         for pages in doc_pages:
             new.append(page_no + 1)              # printed number = physical page number
             page_no += len(pages)
+        new += [page_no + 1] * len(parts)        # one part: it starts after the documents
         if new == starts:
             return toc, toc_pages, passes, True
         starts = new
@@ -193,7 +219,7 @@ def _locate(diagnostics: list[Diagnostic], pages: list[Page], first_pages: list[
 
 
 def layout_issue(issue: Issue, spec: LayoutSpec, faces: dict, metrics: dict,
-                 progress=None, cancel=None) -> LayoutResult:
+                 progress=None, cancel=None, appendix: Appendix | None = None) -> LayoutResult:
     docs = issue.documents()
     words = organ_names(issue)
     doc_pages, diagnostics = _lay_out_documents(docs, spec, metrics, words, progress, cancel)
@@ -201,7 +227,8 @@ def layout_issue(issue: Issue, spec: LayoutSpec, faces: dict, metrics: dict,
     ts = Typesetter(spec, metrics, words=words)
     front = 1 if conf.get("cover", True) else 0
     head_lines, toc_top = inside_title_lines(ts, issue) if conf.get("toc", True) else ([], 0.0)
-    toc, toc_pages, passes, settled = _settle_toc(ts, issue, doc_pages, front, toc_top)
+    parts = (appendix.title,) if appendix else ()
+    toc, toc_pages, passes, settled = _settle_toc(ts, issue, doc_pages, front, toc_top, parts)
     if not settled:
         diagnostics.append(Diagnostic(Severity.WARNING, "toc-unstable",
                                       "目录页码经 5 次排版仍未稳定，请检查目录"))
@@ -233,20 +260,22 @@ def layout_issue(issue: Issue, spec: LayoutSpec, faces: dict, metrics: dict,
             bookmarks.append(Bookmark(f"【{section_of[k].name}】", 0, len(pages), 0.0))
         bookmarks.append(Bookmark(docs[k].title or "（无标题）", 1, len(pages), spec.top))
         for flowed in placed_pages:
-            page = new_page("body", doc=k)
-            left = spec.left_margin(page.number)
-            _emit(page, flowed.lines, left, spec.top, k)
-            _column_rules(page, flowed, spec, left)
-            _furniture(page, spec, issue, ts)
+            pages.append(body_page(len(pages), flowed, spec, issue, ts, k))
+    targets = list(first_pages)
+    if appendix is not None:
+        targets.append(len(pages))
+        bookmarks.append(Bookmark(appendix.title, 0, len(pages), spec.top))
+        for flowed in flow(appendix.lines(ts, [pages[i].number for i in first_pages]), spec):
+            pages.append(body_page(len(pages), flowed, spec, issue, ts))
     if conf.get("back_page", False):
         if conf.get("back_page_even", False) and len(pages) % 2 == 0:
             new_page("blank", folio=False)      # the back cover is an even page
         back = new_page("back", folio=False)
         _emit(back, back_page_lines(ts, issue), spec.left_margin(back.number), spec.top, None)
-    # TOC links: the number line of entry k jumps to document k's first page
+    # TOC links: the number line of entry k jumps to document (or part) k's first page
     for k, (page, left, p) in enumerate(entry_spots):
         y = spec.top + p.top
-        page.links.append(Link(left, y, left + spec.measure, y + p.line.height, first_pages[k]))
+        page.links.append(Link(left, y, left + spec.measure, y + p.line.height, targets[k]))
     _locate(diagnostics, pages, first_pages)
     return LayoutResult(pages, spec.page_width, spec.page_height, faces, bookmarks,
                         first_pages, diagnostics + ts.diagnostics, passes)

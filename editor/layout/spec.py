@@ -64,6 +64,7 @@ class LayoutSpec:
     header: dict = field(default_factory=dict)
     toc: dict = field(default_factory=dict)
     issue: dict = field(default_factory=dict)
+    annual: dict = field(default_factory=dict)    # the year's 总目录 (layout/annual.py)
     punctuation: str = "全角"    # punctuation width scheme: 全角 | 开明 (linebreak.SCHEMES)
 
     @property
@@ -159,7 +160,7 @@ def load_spec(name_or_path: str) -> LayoutSpec:
             min_column_chars=int(cols.get("min_chars", 0)),
             fonts=raw["fonts"], styles=_styles(raw.get("styles", {}), str(path)),
             folio=raw.get("folio", {}), header=raw.get("header", {}), toc=raw.get("toc", {}),
-            issue=raw.get("issue", {}),
+            issue=raw.get("issue", {}), annual=raw.get("annual", {}),
         )
     except (KeyError, TypeError, ValueError) as e:
         raise SpecError(f"{path}：版式文件缺少或错写了必要项（{e}）") from None

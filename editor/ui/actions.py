@@ -38,6 +38,7 @@ SPECS = {
     "view_facing": ("对页", "Ctrl+3", None, "左右对页显示，如翻开的刊物"),
     "view_compare": ("原文对照…", "Ctrl+D", None, "对照报送原文与付印文字"),
     "view_go_to_page": ("跳到页…", "Ctrl+G", None, "跳到第 N 页（按页码或从封面数）"),
+    "view_archive": ("档案", "Ctrl+Shift+A", None, "各期档案：检查期号是否接续，按文号、文字、发文机关、日期查找"),
     "help_about": ("关于", None, None, "关于本程序"),
 }
 
@@ -60,6 +61,7 @@ class Actions:
             setattr(self, name, action)
             self.all[name] = action
         self.view_facing.setCheckable(True)
+        self.view_archive.setCheckable(True)
         self.edit_undo = QAction("撤销", parent)
         self.edit_redo = QAction("重做", parent)
         self.edit_undo.setShortcut(QKeySequence(KEYS.Undo))

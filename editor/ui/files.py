@@ -11,6 +11,7 @@ from pathlib import Path
 from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtWidgets import QApplication
 
+from ..archive.folder import last_issue
 from ..issuefile import IssueFileError, create_issue
 from ..layout.frontmatter import issue_label
 from ..oserrors import os_message
@@ -87,11 +88,13 @@ class FileControl(QObject):
         self.open_issue(SAMPLE)
 
     def new_issue(self) -> None:
-        """Ask where and which issue the new one follows (沿用上一期: the open issue, else the
-        last one opened), write it, open it."""
+        """Ask where and which issue the new one follows (沿用上一期: the archive's last issue,
+        else the open issue, else the last one opened), write it, open it."""
         w = self.w
         recent = [Path(p) for p in w.settings.recent()]
-        previous = w.session.path if w.session else (recent[0] if recent else None)
+        archive = w.archive_folder()
+        previous = (last_issue(archive) if archive else None) or (
+            w.session.path if w.session else (recent[0] if recent else None))
         folder = previous.parent.parent if previous else Path.home()
         plan = w.ask.new_issue(str(folder), previous)
         if not plan:

@@ -7,11 +7,14 @@ Opening, saving and closing are in files.py (FileControl).
 """
 from __future__ import annotations
 
+from pathlib import Path
+
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import (QLabel, QMainWindow, QMessageBox, QProgressBar, QSplitter,
-                               QStackedWidget, QTabWidget)
+from PySide6.QtWidgets import (QDockWidget, QLabel, QMainWindow, QMessageBox, QProgressBar,
+                               QSplitter, QStackedWidget, QTabWidget)
 
 from .actions import Actions
+from .archivepanel import ArchivePanel
 from .asking import Asker
 from .compare import CompareDialog
 from .docpanel import DocPanel
@@ -44,6 +47,7 @@ class MainWindow(QMainWindow):
         self.interactive = interactive
         self.ask = Asker(self, interactive)
         self.session = None
+        self._page_wanted: int | None = None    # a printed page to show once the pages are laid out
         self.editing: Editing | None = None
         self.autosaver = None
         self._syncing = False
@@ -93,6 +97,12 @@ class MainWindow(QMainWindow):
         self.centre.setSizes([560, 160])
         self.left.setMinimumWidth(160)
         self.right.setMinimumWidth(220)
+        self.archive = ArchivePanel()
+        self.archive_dock = QDockWidget("档案", self)
+        self.archive_dock.setObjectName("archive-dock")
+        self.archive_dock.setWidget(self.archive)
+        self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.archive_dock)
+        self.archive_dock.hide()
         self.welcome = WelcomePage(self.actions)
         self.stack = QStackedWidget()
         self.stack.addWidget(self.welcome)
@@ -146,6 +156,12 @@ class MainWindow(QMainWindow):
         a.view_fit_page.triggered.connect(lambda: self.pages.set_zoom("page"))
         a.view_facing.toggled.connect(self.pages.set_facing)
         a.view_compare.triggered.connect(lambda: self.compare(self.doc.ref))
+        a.view_archive.toggled.connect(self.show_archive)
+        # closed by its own button (hidden, not merely out of sight with the window minimised)
+        self.archive_dock.visibilityChanged.connect(
+            lambda _seen: a.view_archive.setChecked(not self.archive_dock.isHidden()))
+        self.archive.openRequested.connect(self.open_at_page)
+        self.archive.folderChanged.connect(lambda folder: self.settings.set("archive/folder", folder))
         a.help_about.triggered.connect(self.about)
         self.zoom.activated.connect(lambda i: self.pages.set_zoom(*ZOOM_CHOICES[i][1:]))
         self.pages.zoomChanged.connect(self._show_zoom)
@@ -243,7 +259,15 @@ class MainWindow(QMainWindow):
         k = self.doc_index(ref)
         self.pages.highlight = (k, block) if k is not None and block >= 0 else None
         self.message.setText(f"共 {len(outcome.pages)} 页，排版用时 {outcome.seconds:.1f} 秒")
+        self._show_wanted_page(outcome)
         self._page_changed(self.pages.current_page())
+
+    def _show_wanted_page(self, outcome) -> None:
+        """After open_at_page: the page printed with that number (else that physical page)."""
+        wanted, self._page_wanted = self._page_wanted, None
+        if wanted is not None and outcome.pages:
+            index = next((p.index for p in outcome.pages if p.folio == wanted), wanted - 1)
+            self.pages.go_to_page(max(0, min(index, len(outcome.pages) - 1)))
 
     def _layout_failed(self, message: str) -> None:
         self.progress.hide()
@@ -324,6 +348,32 @@ class MainWindow(QMainWindow):
         for n, (_label, mode, factor) in enumerate(ZOOM_CHOICES):
             if mode == self.pages.mode and (factor is None or abs(factor - self.pages.factor) < 1e-6):
                 self.zoom.setCurrentIndex(n)
+
+    # -- the archive -----------------------------------------------------------------------
+    def archive_folder(self) -> Path | None:
+        """The archive the 档案 panel and 新建期刊 look at: the one last chosen, else the
+        folder holding the open (or last opened) issue's folder."""
+        chosen = self.settings.get("archive/folder")
+        if chosen and Path(chosen).is_dir():
+            return Path(chosen)
+        recent = [Path(p) for p in self.settings.recent()]
+        issue = self.session.path if self.session else (recent[0] if recent else None)
+        return issue.parent.parent if issue else None
+
+    def show_archive(self, shown: bool) -> None:
+        self.archive_dock.setVisible(shown)
+        if shown and self.archive.folder is None and self.archive_folder() is not None:
+            self.archive.set_folder(self.archive_folder())
+
+    def open_at_page(self, path: str, page: int | None) -> None:
+        """A 档案 hit: open its issue (unless it is the open one) and show the page printed
+        with that number."""
+        self._page_wanted = page
+        if self.session is not None and self.session.path == Path(path).resolve():
+            if self.live.outcome is not None:
+                self._show_wanted_page(self.live.outcome)
+        elif not self.files.open_issue(path):
+            self._page_wanted = None
 
     # -- commands ------------------------------------------------------------------------
     def add_files(self) -> None:
@@ -449,5 +499,6 @@ class MainWindow(QMainWindow):
             return
         if self.interactive:
             self.save_settings()
+        self.archive.shutdown()
         self.job.shutdown()
         event.accept()

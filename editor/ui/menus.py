@@ -52,7 +52,7 @@ def build_menus(window, a) -> tuple:
     _place(edit, (a.edit_remove,))
     _place(bar.addMenu("视图(&V)"), (a.view_zoom_in, a.view_zoom_out, a.view_actual,
                                     a.view_fit_width, a.view_fit_page, a.view_facing, None,
-                                    a.view_go_to_page, a.view_compare))
+                                    a.view_go_to_page, a.view_compare, None, a.view_archive))
     bar.addMenu("帮助(&H)").addAction(a.help_about)
     tools = QToolBar("工具栏")
     tools.setObjectName("main-toolbar")

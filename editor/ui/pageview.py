@@ -147,7 +147,9 @@ class PageView(QAbstractScrollArea):
         self.viewport().update()
 
     def resizeEvent(self, event):
-        keep = self.current_page()
+        # the page noted when the view last scrolled: by now the widget has its new width,
+        # and (fit to width) a new zoom that the scroll position does not match yet
+        keep = self._current if 0 <= self._current < self.page_count() else self.current_page()
         super().resizeEvent(event)
         self._relayout(keep_page=keep)
 

@@ -17,6 +17,7 @@ DEFAULTS = {
     "window/state": None,           # QByteArray from saveState
     "files/recent": [],             # issue files, newest first
     "files/last": "",
+    "archive/folder": "",           # the folder the 档案 panel shows (one folder per issue)
     "view/facing": False,
     "view/zoom_mode": "width",      # width | page | fixed
     "view/zoom_factor": 1.0,

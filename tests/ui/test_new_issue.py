@@ -9,7 +9,7 @@ from PySide6.QtCore import QMimeData, QUrl
 from editor.issuefile import read_issue
 from editor.ui.newissue import NewIssueDialog
 
-from ui_helpers import drop_on, make_notice, wait_layout
+from ui_helpers import answer_new_issue, drop_on, make_notice, wait_layout
 
 pytestmark = pytest.mark.gui
 
@@ -30,14 +30,7 @@ def test_the_dialog_proposes_the_issue_after_the_previous_one(qtbot, issue_copy,
 
 
 def test_new_issue_following_the_open_one(qtbot, window, issue_copy):
-    asked = []
-
-    def answer(folder, previous):
-        dialog = NewIssueDialog(folder, previous, window)
-        qtbot.addWidget(dialog)
-        asked.append(previous)
-        return dialog.plan()
-    window.ask.new_issue = answer
+    asked = answer_new_issue(qtbot, window)
     window.actions.file_new.trigger()
     target = issue_copy.parent.parent / "2020-11" / "issue.json"
     assert asked == [issue_copy.resolve()] and window.session.path == target.resolve()

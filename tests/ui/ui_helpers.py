@@ -46,6 +46,21 @@ def toc_number(text: str, title: str) -> int | None:
     return int(found.group(1)) if found else None
 
 
+def answer_new_issue(qtbot, window) -> list:
+    """新建期刊 answered with the dialog's own proposal; out: the list of the previous issues
+    the window offered it, one per time it asked."""
+    from editor.ui.newissue import NewIssueDialog
+    asked = []
+
+    def answer(folder, previous):
+        dialog = NewIssueDialog(folder, previous, window)
+        qtbot.addWidget(dialog)
+        asked.append(previous)
+        return dialog.plan()
+    window.ask.new_issue = answer
+    return asked
+
+
 def wait_layout(qtbot, window):
     """Wait until the pages show the session as it is now; out: that outcome."""
     qtbot.waitUntil(lambda: window.live.current() is not None or bool(window.live.error),
