@@ -7,7 +7,8 @@ Word's automatic numbering written out as its printed text), tables (cell texts)
 accepted: insertions and moves kept where they land, deletions and moved-away text dropped,
 a deleted paragraph mark joining its paragraph to the next, deleted table rows gone.
 Content the model has no place for is kept as text, never dropped: text boxes (once — Word
-also stores a fallback copy), footnotes and endnotes (the mark in the text, the notes as
+also stores a fallback copy — after their paragraph, or before it when Word shows the box
+above it; a label stacked one character to a line read as one word), footnotes and endnotes (the mark in the text, the notes as
 NOTE blocks at the end), field results, hyperlinks, content controls, smart tags. Not text:
 field instructions, hidden (w:vanish) runs, comments — those are reported instead, with the
 revisions, as diagnostics. The file is checked by `safety` before anything is parsed, and
@@ -27,7 +28,7 @@ from .docx_review import comment_diagnostics, revision_diagnostic
 from .docx_styles import ParaStyle, RunStyle, Styles, w, wval
 from .errors import ImportRefused
 from .recognize import recognize
-from .runs import append_text, strip_runs
+from .runs import TEXT_BOX, append_text, is_text, strip_runs
 from .safety import DocxPackage, open_docx
 
 MC = "http://schemas.openxmlformats.org/markup-compatibility/2006"
@@ -85,7 +86,8 @@ class _Para:
         self.style, self.kind, self.level = style, kind, level
         self.runs: list = []
         self.blocks: list[Block] = []
-        self.after: list[Block] = []      # text boxes: their paragraphs follow this one
+        self.before: list[Block] = []     # text boxes placed above this paragraph
+        self.after: list[Block] = []      # other text boxes: their paragraphs follow this one
 
     def text(self, text: str, rs: RunStyle) -> None:
         append_text(self.runs, text, rs.bold, rs.italic, rs.script)
@@ -101,7 +103,7 @@ class _Para:
         self.blocks.append(block)
 
     def size(self) -> int:
-        return sum(len(r.text) for r in self.runs) + len(self.blocks) + len(self.after)
+        return sum(len(r.text) for r in self.runs) + len(self.blocks) + len(self.before) + len(self.after)
 
 
 class DocxReader:
@@ -192,7 +194,7 @@ class DocxReader:
             if sect is not None and wval(sect.find(w("type")), "nextPage") not in ("continuous", "nextColumn"):
                 self.para.blocks.append(Block(kind=BlockKind.PAGE_BREAK, reason="分节符（下一页）"))
         done, self.para = self.para, outer
-        self.emit(done.blocks + done.after)
+        self.emit(done.before + done.blocks + done.after)
 
     def flush_carry(self) -> None:
         """Text left by a deleted paragraph mark with no paragraph after it: its own paragraph."""
@@ -322,8 +324,8 @@ class DocxReader:
             data = self.image_bytes(rid)
             if data is not None:
                 self.para.put(Block(kind=BlockKind.IMAGE, image=data, image_size=size, reason="图片"))
-        for box in found.boxes:
-            self.para.after.extend(self.collect(box))
+        for box, above in zip(found.boxes, found.above):
+            (self.para.before if above else self.para.after).extend(_box_lines(self.collect(box)))
         for rid in found.diagrams:
             self.para.after.extend(self.diagram_text(rid))
         if found.charts:
@@ -358,6 +360,23 @@ class DocxReader:
             mark = self.marks.next(kind)
             self.para.text(mark, RunStyle(rs.bold, rs.italic, "sup"))
         self.notes.append((kind, el.get(w("id"), ""), mark))
+
+
+def _box_lines(blocks: list[Block]) -> list[Block]:
+    """A text box's blocks, each marked as read from a box (recognition tells a masthead or
+    a label from the document's own lines by it). A label stacked one character to a line
+    down a narrow box (附 / 件 / 2) is read as Word shows it: one word, top to bottom."""
+    texts = [b for b in blocks if is_text(b)]
+    if len(texts) >= 2 and len(texts) == len(blocks) and all(len(b.text.strip()) == 1 for b in texts):
+        runs: list[Run] = []
+        for b in texts:
+            for r in b.runs:
+                append_text(runs, r.text.strip(), r.bold, r.italic, r.script)
+        blocks = [Block(kind=texts[0].kind, runs=runs, align=texts[0].align)]
+    for b in blocks:
+        if is_text(b) and not b.reason:
+            b.reason = TEXT_BOX
+    return blocks
 
 
 def _mark_deleted(ppr: etree._Element | None) -> bool:

@@ -277,13 +277,14 @@ def layout_blocks(doc: Document, doc_index: int, ts: Typesetter) -> list[SetLine
             out += rows
             skip_to = list_runs[i][-1] + 1
             continue
-        if block.kind == BlockKind.ISSUED and out:
-            out[-1].keep_with_next = True      # the 印发 line never opens a page alone
+        if block.kind in (BlockKind.ISSUED, BlockKind.NOTE) and out:
+            out[-1].keep_with_next = True      # the 印发 line and a 附注 never open a page alone
         if block.kind == BlockKind.PAGE_BREAK:
             pending_break = True
             continue
         if block.kind == BlockKind.OMITTED:
-            ts.diagnostics.append(Diagnostic(Severity.INFO, "omitted", f"此段设为不印：{block.text[:20]}",
+            why = f"（{block.reason}）" if block.reason else ""      # 版头, 版记, 印章…, or the editor's choice
+            ts.diagnostics.append(Diagnostic(Severity.INFO, "omitted", f"此段设为不印：{block.text[:20]}{why}",
                                              document=doc_index, block=i))
             continue
         name, style = ts.style_for(block)

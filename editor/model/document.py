@@ -76,6 +76,9 @@ class Document:
     encoding: str = ""      # detected text encoding of a text source, reported to the editor
     diagnostics: list[Diagnostic] = field(default_factory=list)   # found while importing
     lines_per_column: int = 0   # 每栏行数 the editor set for this document (0 = the layout's)
+    # Blocks that are Markdown `#` headings of a document that numbers none of them: they
+    # are given the 公文 number of their level (一、（一）1.（1）) unless the editor turns it off.
+    unnumbered_headings: list[int] = field(default_factory=list)
 
     def texts(self, kind: BlockKind) -> list[str]:
         return [b.text for b in self.blocks if b.kind == kind]

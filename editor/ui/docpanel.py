@@ -1,10 +1,11 @@
 """The selected document: title, 文号, 栏目, 文种, source, and its blocks to correct.
 
 in: an IssueSession and a selected DocumentRef (show_ref); out: intents as signals —
-correctionRequested(ref, block, changes), kindRequested(ref, 文种), sectionRequested(ref,
-section index), blockSelected(ref, block), compareRequested(ref), and for a correction
-whose paragraph is gone from the revised source (listed above the table with its original
-and corrected text) reapplyRequested(ref, correction index, block) and
+correctionRequested(ref, block, changes), kindRequested(ref, 文种), headingNumbersRequested(ref,
+on: number a Markdown document's unnumbered `#` headings), sectionRequested(ref, section
+index), blockSelected(ref, block), compareRequested(ref), and for a correction whose
+paragraph is gone from the revised source (listed above the table with its original and
+corrected text) reapplyRequested(ref, correction index, block) and
 dropRequested(ref, correction index). A block's text is corrected in the editor under
 the table; the source file is never changed.
 """
@@ -12,7 +13,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
-from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QFormLayout, QHBoxLayout,
+from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QComboBox, QFormLayout, QHBoxLayout,
                                QHeaderView, QLabel, QPlainTextEdit, QPushButton, QSplitter,
                                QTableView, QVBoxLayout, QWidget)
 
@@ -28,6 +29,7 @@ class DocPanel(QWidget):
     sectionRequested = Signal(object, int)
     blockSelected = Signal(object, int)
     compareRequested = Signal(object)
+    headingNumbersRequested = Signal(object, bool)
     reapplyRequested = Signal(object, int, int)
     dropRequested = Signal(object, int)
 
@@ -50,12 +52,17 @@ class DocPanel(QWidget):
         self.kind.lineEdit().setPlaceholderText("（按识别结果）")
         self.kind.lineEdit().editingFinished.connect(self._kind_edited)
         self.kind.activated.connect(lambda _i: self._kind_edited())
+        self.numbers = QCheckBox("给未编号的 # 标题加“一、（一）1.（1）”")
+        self.numbers.setToolTip("Markdown 文件的 # 标题都没有编号时，按层级加上公文的编号；取消则照原文印")
+        self.numbers.clicked.connect(self._numbers_clicked)
         form = QFormLayout()
         form.addRow("标题", self.title)
         form.addRow("文号", self.number)
         form.addRow("栏目", self.section)
         form.addRow("文种", self.kind)
         form.addRow("来源", self.source)
+        form.addRow("标题编号", self.numbers)
+        self.form = form
 
         self.model = BlocksModel(self)
         self.model.correctionRequested.connect(
@@ -154,6 +161,8 @@ class DocPanel(QWidget):
         if doc is not None and not ref.kind:
             self.kind.lineEdit().setPlaceholderText(f"（识别为：{doc.kind or '未识别'}）")
         self.stale.show_corrections(ref.corrections if ref is not None else [])
+        self.numbers.setChecked(bool(ref and ref.heading_numbers))
+        self.form.setRowVisible(self.numbers, bool(doc and doc.unnumbered_headings))
         self._showing = False
 
     def select_block(self, block: int) -> None:
@@ -219,6 +228,10 @@ class DocPanel(QWidget):
         where = self.session.locate(self.ref) if (self.ref and self.session) else None
         if not self._showing and where and si != where[0]:
             self.sectionRequested.emit(self.ref, si)
+
+    def _numbers_clicked(self, on: bool) -> None:
+        if not self._showing and self.ref is not None and on != self.ref.heading_numbers:
+            self.headingNumbersRequested.emit(self.ref, on)
 
     def _kind_edited(self) -> None:
         if self._showing or self.ref is None:

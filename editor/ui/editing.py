@@ -114,6 +114,9 @@ class Editing(QObject):
     def set_kind(self, ref: DocumentRef, kind: str) -> None:
         self.push(cmd.SetDocumentKind(self.session, ref, kind))
 
+    def set_heading_numbers(self, ref: DocumentRef, on: bool) -> None:
+        self.push(cmd.SetHeadingNumbers(self.session, ref, on))
+
     def replace_texts(self, changes: list, label: str) -> None:
         """in: (ref, block, new text) for each block, and what to call the step; out: the
         texts stored as corrections — one undo step however many blocks (查找/替换)."""

@@ -123,8 +123,7 @@ class IssueSession(QObject):
                 doc = dataclasses.replace(
                     ref.document, blocks=list(ref.document.blocks),
                     diagnostics=[dataclasses.replace(d) for d in ref.document.diagnostics])
-                copy_section.documents.append(
-                    DocumentRef(ref.source, ref.kind, list(ref.corrections), doc, ref.lines_per_column))
+                copy_section.documents.append(dataclasses.replace(ref, corrections=list(ref.corrections), document=doc))
                 order.append(ref)
             issue.sections.append(copy_section)
         return issue, order
@@ -141,6 +140,12 @@ class IssueSession(QObject):
     def set_corrections(self, ref: DocumentRef, corrections: list[Correction], kind: str | None) -> None:
         ref.corrections = [dataclasses.replace(c) for c in corrections]
         ref.kind = kind
+        if ref.source in self.raw:
+            ref.document = corrected(self.raw[ref.source], ref)
+        self.documentChanged.emit(ref)
+
+    def set_heading_numbers(self, ref: DocumentRef, on: bool) -> None:
+        ref.heading_numbers = on
         if ref.source in self.raw:
             ref.document = corrected(self.raw[ref.source], ref)
         self.documentChanged.emit(ref)
