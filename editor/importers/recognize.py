@@ -444,7 +444,8 @@ def _first(blocks: list[Block], kind: BlockKind) -> str:
 
 def _note(source: Block) -> Block:
     kind = source.kind if not is_text(source) else BlockKind.NOTE
-    return Block(kind=kind, runs=list(source.runs), rows=[list(r) for r in source.rows], image=source.image,
+    return Block(kind=kind, runs=list(source.runs), rows=[list(r) for r in source.rows], spans=list(source.spans),
+                 cell_images=list(source.cell_images), image=source.image,
                  image_size=source.image_size,
                  reason=source.reason or "脚注")
 
@@ -457,5 +458,6 @@ def _block(sources: list[Block], label: _Label) -> Block:
     align = first.align if label.kind in (BlockKind.PARAGRAPH, BlockKind.LIST_ITEM) \
         and first.align in ("center", "right") else ""
     return Block(kind=label.kind, runs=runs if is_text(first) else [], level=label.level, align=align,
-                 rows=[list(r) for r in first.rows], image=first.image,
+                 rows=[list(r) for r in first.rows], spans=list(first.spans), cell_images=list(first.cell_images),
+                 image=first.image,
                  image_size=first.image_size, reason=label.reason)

@@ -46,13 +46,26 @@ class Run:
     script: str = ""   # "" | "sub" | "sup"
 
 
+@dataclass(frozen=True)
+class CellImage:
+    """A picture inside a table cell: it prints in that cell, after the cell's text."""
+    row: int
+    col: int
+    image: bytes
+    size: tuple[float, float] | None = None   # width, height in pt as the source sets it
+
+
 @dataclass
 class Block:
     kind: BlockKind
     runs: list[Run] = field(default_factory=list)
     level: int = 0                 # heading level 1–4 (HEADING only)
     align: str = ""                # "" = the layout's default for the kind; else left/center/right/justify
-    rows: list[list[str]] = field(default_factory=list)   # TABLE
+    rows: list[list[str]] = field(default_factory=list)   # TABLE: cell texts, row by row
+    # TABLE: merged cells as (row, col, rows, cols) — the text in rows[row][col], the other
+    # cells of the merge "" — and pictures that sit in cells.
+    spans: list[tuple[int, int, int, int]] = field(default_factory=list)
+    cell_images: list[CellImage] = field(default_factory=list)
     image: bytes | None = None     # IMAGE
     image_size: tuple[float, float] | None = None   # IMAGE: width, height in pt as the source sets it
     reason: str = ""               # why recognition chose this kind (shown to the editor)
