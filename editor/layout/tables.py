@@ -74,7 +74,10 @@ def set_table(ts: Typesetter, block: Block, index: int, style: Style) -> list[Se
         height = max(1, len(lines)) * line_h if lines or not pics else 0.0
         height += sum(h + PAD for _w, h, _d in pics)
         content[cell] = (lines, pics, height + 2 * PAD)
-    heights = [max([content[c][2] for c in cells if c.row == r and c.rows == 1] + [line_h + 2 * PAD])
+    by_row: dict[int, list[Cell]] = {}
+    for cell in cells:
+        by_row.setdefault(cell.row, []).append(cell)
+    heights = [max([content[c][2] for c in by_row.get(r, []) if c.rows == 1] + [line_h + 2 * PAD])
                for r in range(len(rows))]
     for cell in cells:          # a cell merged down grows its last row if it needs more room
         last = cell.row + cell.rows - 1
@@ -84,7 +87,7 @@ def set_table(ts: Typesetter, block: Block, index: int, style: Style) -> list[Se
     out: list[SetLine] = []
     for r in range(len(rows)):
         segs, pics = [], []
-        for cell in (c for c in cells if c.row == r):
+        for cell in by_row.get(r, []):
             lines, images, _h = content[cell]
             x0 = cell.col * colw + PAD
             for k, ln in enumerate(lines):

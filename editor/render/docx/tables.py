@@ -24,6 +24,8 @@ from ...model import Block
 IMAGE_LOST = "［此处图片格式无法写入 DOCX］"
 _NOT_XML = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")   # no XML 1.0 document may hold these
 _RULE = 'w:val="single" w:sz="4" w:space="0" w:color="000000"'
+_PICTURE_PPR = ('<w:pPr>{style}<w:snapToGrid w:val="0"/><w:spacing w:before="0" w:after="0" w:line="240" '
+                'w:lineRule="auto"/><w:ind w:firstLine="0" w:firstLineChars="0"/><w:jc w:val="center"/></w:pPr>')
 
 
 def write_table(doc, block: Block, measure: float, cell_style: str | None, text_height: float) -> None:
@@ -67,7 +69,8 @@ def write_table(doc, block: Block, measure: float, cell_style: str | None, text_
         sect.addprevious(tbl)
     else:
         body.append(tbl)
-    _pictures(doc, tbl, block, places, colw, style, text_height)
+    _pictures(doc, tbl, block, places, colw, f'<w:pStyle w:val="{escape(cell_style)}"/>' if cell_style else "",
+              text_height)
 
 
 def _runs(text: str) -> str:
@@ -86,9 +89,10 @@ def _runs(text: str) -> str:
     return f"<w:r>{''.join(parts)}</w:r>"
 
 
-def _pictures(doc, tbl, block: Block, places: dict, colw: float, style: str, text_height: float) -> None:
-    """Each cell picture in a paragraph of its own after its cell's text, at the size our
-    PDF prints it; a visible note where Word cannot take the picture."""
+def _pictures(doc, tbl, block: Block, places: dict, colw: float, style_id: str, text_height: float) -> None:
+    """Each cell picture in a paragraph of its own after its cell's text, centred, at the
+    size our PDF prints it (its line not exact: an exact line would clip it); a visible note
+    where Word cannot take the picture."""
     rows = tbl.findall(qn("w:tr"))
     _rows, _cells, owner = table_cells(block)
     for picture in block.cell_images:
@@ -96,11 +100,14 @@ def _pictures(doc, tbl, block: Block, places: dict, colw: float, style: str, tex
         if where not in places:
             continue
         tc = rows[picture.row].findall(qn("w:tc"))[places[where]]
-        tc.append(parse_xml(f'<w:p {nsdecls("w")}>{style}</w:p>'))
+        first = tc.find(qn("w:p"))
+        if first is not None and first.find(qn("w:r")) is None:
+            tc.remove(first)                 # a cell with no text: the picture stands at its top
+        tc.append(parse_xml(f'<w:p {nsdecls("w")}>{_PICTURE_PPR.format(style=style_id)}</w:p>'))
         paragraph = Paragraph(tc[-1], doc._body)
         inner = owner[where].cols * colw - 2 * PAD
-        width, _height = cell_image_box(picture, inner, text_height)
+        width, height = cell_image_box(picture, inner, text_height)
         try:
-            paragraph.add_run().add_picture(io.BytesIO(picture.image), width=Pt(width))
+            paragraph.add_run().add_picture(io.BytesIO(picture.image), width=Pt(width), height=Pt(height))
         except (UnrecognizedImageError, ValueError, ZeroDivisionError):
             paragraph.add_run(IMAGE_LOST)
