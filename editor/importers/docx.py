@@ -1,18 +1,21 @@
 """Word .docx sources.
 
-in: a path; out: a recognised Document. The body is read in order into candidate paragraphs
-(runs with bold/italic/sub/sup, alignment and heading hints resolved through the style chain,
-Word's automatic numbering written out as its printed text), tables (cell texts), images
-(bytes) and explicit page breaks. The text is the text Word shows with every tracked change
-accepted: insertions and moves kept where they land, deletions and moved-away text dropped,
-a deleted paragraph mark joining its paragraph to the next, deleted table rows gone.
-Content the model has no place for is kept as text, never dropped: text boxes (once — Word
-also stores a fallback copy — after their paragraph, or before it when Word shows the box
-above it; a label stacked one character to a line read as one word), footnotes and endnotes (the mark in the text, the notes as
-NOTE blocks at the end), field results, hyperlinks, content controls, smart tags. Not text:
-field instructions, hidden (w:vanish) runs, comments — those are reported instead, with the
-revisions, as diagnostics. The file is checked by `safety` before anything is parsed, and
-every XML part goes through its hardened parser (Strict OOXML and any prefix read alike).
+in: a path; out: a recognised Document. The body is read in order, as it is parsed
+(docx_stream: a long file never stands whole in memory), into candidate paragraphs (runs
+with bold/italic/sub/sup, alignment and heading hints resolved through the style chain,
+Word's automatic numbering written out as its printed text), tables (cell texts on the
+table's grid, merged cells and the pictures in cells), images (bytes) and explicit page
+breaks. The text is the text Word shows with every tracked change accepted: insertions and
+moves kept where they land, deletions and moved-away text dropped, a deleted paragraph mark
+joining its paragraph to the next, deleted table rows gone. Content the model has no place
+for is kept as text, never dropped: text boxes (once — Word also stores a fallback copy —
+after their paragraph, or before it when Word shows the box above it; a label stacked one
+character to a line read as one word), footnotes and endnotes (the mark in the text, the
+notes as NOTE blocks at the end), field results, hyperlinks, content controls, smart tags.
+Not text: field instructions, hidden (w:vanish) runs, comments — those are reported instead,
+with the revisions, as diagnostics. The file is checked by `safety` before anything is
+parsed, and every XML part goes through its hardened parser (Strict OOXML and any prefix
+read alike).
 """
 from __future__ import annotations
 
@@ -27,7 +30,6 @@ from .docx_numbering import Numbering
 from .docx_review import Revisions, comment_diagnostics
 from .docx_stream import BodyStream
 from .docx_styles import ParaStyle, RunStyle, Styles, parse_int, w, wval
-from .errors import ImportRefused
 from .recognize import recognize
 from .runs import TEXT_BOX, append_text, is_text, strip_runs
 from .safety import DocxPackage, open_docx

@@ -7,9 +7,13 @@ whose blocks carry their kind, heading level and a short Chinese `reason`, its �
 title's ending, and proofreading diagnostics. Every character of the candidates is kept:
 recognition only labels, merges title lines (joined by '\\n') and cuts run-together parts.
 
-The scan goes in three passes: the head (登记号, 标题, 副标题, 讲话人, 文号, 主送), the
-closings (附件说明, 落款, 成文日期, 印发, 注, 附件 label and title), then the body in between
-and after (headings 一、（一）1.（1）, 章, list items, paragraphs).
+The scan goes in three passes: the head (登记号, 标题, 副标题 and a date line under the title,
+讲话人, 文号, 主送), the closings (附件说明, 落款, 成文日期, 附注, 印发, 注, 附件 label and title),
+then the body in between and after (headings 一、（一）1.（1）, 章, list items, paragraphs).
+What a public gazette must not print is labelled OMITTED with what it is — 份号, 密级, 紧急程度,
+发文机关标志 (a "…文件" line, a masthead in text boxes, the office's name above the 文号 in
+信函格式), 签发人, a web page's metadata, seal placeholders, 版记 (抄送, 印发机关和印发日期) —
+so it is kept, listed in 校对, and printed only if the editor says so.
 """
 from __future__ import annotations
 
@@ -20,7 +24,7 @@ from ..model import Block, BlockKind, Document
 from . import patterns as P
 from .proofread import check_document
 from .runs import MARKDOWN_HEADING, TEXT_BOX, all_bold, is_text, joined
-from .split import split_run_together
+from .split import RUN_IN_TITLE, split_run_together
 
 _LEVEL_NAMES = {1: "一级", 2: "二级", 3: "三级", 4: "四级"}
 _LIST_END = re.compile(r"[；;，,、]$")
@@ -233,6 +237,7 @@ class _Scan:
         kind = P.kind_of("".join(self.text(k) for k in lines))
         parts += [f"以“{kind}”结尾"] if kind else []
         parts += [f"{len(lines)} 行合并为一个标题"] if len(lines) > 1 else []
+        parts += [RUN_IN_TITLE] if self.c[lines[0]].reason == RUN_IN_TITLE else []
         return "，".join(parts)
 
     def subtitle(self, i: int) -> int:

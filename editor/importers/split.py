@@ -18,6 +18,7 @@ from .runs import cut_runs, is_text, strip_runs
 _HEADING_START = re.compile(rf"(?<=[。！？；])\s*(?=(?:[一二三四五六七八九十]+、|（[一二三四五六七八九十]+）|附件[:：]))")
 _LAST_SENTENCE_END = re.compile(r"[。！？；”」）)]")
 _LONG = 80
+RUN_IN_TITLE = "标题与正文连排，在文种之后断开"    # the reason a title cut from its paragraph carries
 _SIGNER_AFTER = re.compile(r"(?<=号)[\s　]+(?=签\s*发\s*人\s*[:：])")
 # 关于…的<文种> (or 印发…的<文种>), not followed by more of a title (的, a quote or bracket closing).
 _RUN_IN_TITLE = re.compile(rf"^(.{{0,30}}?(?:关于|印发).{{2,70}}?的(?:{'|'.join(KINDS)}))(?=[{HAN}])(?!的)")
@@ -98,7 +99,9 @@ def _split_title_run_in(block: Block) -> list[Block]:
     rest = block.text[m.end():]
     if len(rest) < 10 or not re.search(r"[。！？]", rest):
         return [block]
-    return _pieces(block, [m.end()])
+    pieces = _pieces(block, [m.end()])
+    pieces[0].reason = RUN_IN_TITLE
+    return pieces
 
 
 def _split_title_recipients(block: Block) -> list[Block]:

@@ -111,6 +111,7 @@ def test_a_form_keeps_its_title_its_merged_cells_and_its_photo(patterns):
 def test_a_title_run_into_the_first_paragraph_is_cut_after_its_kind(patterns):
     doc = read(patterns, "title_run_in")
     assert doc.blocks[1].text.startswith("为深刻吸取近期事故教训")
+    assert "连排" in doc.blocks[0].reason
     assert doc.kind == "通知"
 
 
