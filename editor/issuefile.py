@@ -45,6 +45,8 @@ def issue_to_dict(issue: Issue) -> dict:
                 entry["kind"] = ref.kind
             if ref.lines_per_column:
                 entry["lines_per_column"] = ref.lines_per_column
+            if not ref.heading_numbers:
+                entry["heading_numbers"] = False
             if ref.corrections:
                 entry["corrections"] = [correction_to_dict(c) for c in ref.corrections]
             docs.append(entry)
@@ -64,6 +66,13 @@ def _lines_per_column(value) -> int:
     """in: a stored 每栏行数; out: it, or ValueError when it cannot be one."""
     if isinstance(value, bool) or not isinstance(value, int) or not 0 <= value <= 200:
         raise ValueError(f"每栏行数 {value!r} 不是 0–200 之间的整数")
+    return value
+
+
+def _switch(value, name: str) -> bool:
+    """in: a stored on/off option; out: it, or ValueError when it is not true or false."""
+    if not isinstance(value, bool):
+        raise ValueError(f"{name} 应为 true 或 false，而不是 {value!r}")
     return value
 
 
@@ -103,7 +112,8 @@ def issue_from_dict(data: dict, where: str = "") -> Issue:
                 section.documents.append(DocumentRef(
                     source=str(d["source"]), kind=d.get("kind"),
                     corrections=[_correction(c) for c in d.get("corrections", [])],
-                    lines_per_column=_lines_per_column(d.get("lines_per_column", 0))))
+                    lines_per_column=_lines_per_column(d.get("lines_per_column", 0)),
+                    heading_numbers=_switch(d.get("heading_numbers", True), "heading_numbers")))
             issue.sections.append(section)
         issue.ignored = [IgnoredProblem(**entry) for entry in data.get("ignored", [])]
     except IssueFileError:

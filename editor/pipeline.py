@@ -13,6 +13,7 @@ from pathlib import Path
 from .corrections import apply_corrections
 from .importers import import_path
 from .importers.errors import ImportRefused
+from .importers.headingnumbers import number_headings
 from .importers.proofread import CHECK_CODES, check_document
 from .issuefile import read_issue
 from .layout.fonts import ensure_truetype, resolve_fonts
@@ -51,7 +52,8 @@ class BuildResult:
 
 def as_listed(doc: Document, ref: DocumentRef) -> Document:
     """A document as the issue file lists it: its stored source path, the editor's 文种 and
-    corrections applied (in place; returns the document), and the proofreading checks run
+    corrections applied (in place; returns the document), its unnumbered Markdown headings
+    numbered unless the editor turned that off, and the proofreading checks run
     again on that text — 校对 speaks of what will be printed, not of what was received."""
     received_from = doc.source
     doc.source = ref.source
@@ -59,6 +61,8 @@ def as_listed(doc: Document, ref: DocumentRef) -> Document:
         doc.kind = ref.kind
     doc.lines_per_column = ref.lines_per_column
     apply_corrections(doc, ref.corrections)
+    if ref.heading_numbers:
+        number_headings(doc)
     doc.diagnostics = [d for d in doc.diagnostics if d.code not in CHECK_CODES] + check_document(doc)
     for d in doc.diagnostics:
         d.source = d.source or received_from

@@ -115,8 +115,9 @@ def test_a_stale_correction_is_applied_nowhere_and_is_an_error():
 
 
 def test_every_code_the_checks_emit_is_one_that_is_checked_again():
-    doc = Document(blocks=[Block.of(BlockKind.DOC_NUMBER, "济政字[2020]1号"),
-                           Block.of(BlockKind.PARAGRAPH, "一个（括号与“引号,还有 空格")], kind="通知")
+    doc = Document(blocks=[Block.of(BlockKind.OMITTED, "秘密★1年"), Block.of(BlockKind.DOC_NUMBER, "济政字[2020]1号"),
+                           Block.of(BlockKind.PARAGRAPH, "一个（括号与“引号,还有 空格"),
+                           Block.of(BlockKind.PARAGRAPH, "［此处输入正文］")], kind="通知")
     codes = {d.code for d in check_document(doc)}
     assert codes == CHECK_CODES
 

@@ -3,7 +3,8 @@
 in: the graphic element; out: a Graphic listing, in document order, the relationship ids of
 pictures (DrawingML a:blip and VML v:imagedata), SmartArt data parts and charts, and the
 outermost text-box contents (w:txbxContent, DrawingML wps:txbx and VML v:textbox alike; a
-box nested inside another box is read with its outer box, so it is listed once).
+box nested inside another box is read with its outer box, so it is listed once), each with
+whether Word shows it above the paragraph it is anchored in.
 """
 from __future__ import annotations
 
@@ -21,7 +22,9 @@ R_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
 _EMBED, _LINK_ID, _DM = f"{{{R_NS}}}embed", f"{{{R_NS}}}id", f"{{{R_NS}}}dm"
 
 
-WP_EXTENT = "{http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing}extent"
+WP_NS = "http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing"
+WP_EXTENT, WP_ANCHOR = f"{{{WP_NS}}}extent", f"{{{WP_NS}}}anchor"
+WP_POSITION_V, WP_POS_OFFSET = f"{{{WP_NS}}}positionV", f"{{{WP_NS}}}posOffset"
 EMU_PER_PT = 12700
 _CSS_PT = {"pt": 1.0, "in": 72.0, "cm": 72 / 2.54, "mm": 72 / 25.4, "px": 0.75, "pc": 12.0}
 
@@ -31,6 +34,7 @@ class Graphic:
     images: list[str] = field(default_factory=list)
     sizes: list[tuple[float, float] | None] = field(default_factory=list)   # per image, pt
     boxes: list[etree._Element] = field(default_factory=list)
+    above: list[bool] = field(default_factory=list)   # per box: Word shows it above its paragraph
     diagrams: list[str] = field(default_factory=list)
     charts: list[str] = field(default_factory=list)
 
@@ -48,6 +52,7 @@ def _scan(el: etree._Element, found: Graphic) -> None:
             continue
         if tag == w("txbxContent"):
             found.boxes.append(child)
+            found.above.append(_placed_above(child))
             continue
         if tag == A_BLIP and child.get(_EMBED):
             found.images.append(child.get(_EMBED))
@@ -60,6 +65,21 @@ def _scan(el: etree._Element, found: Graphic) -> None:
         elif tag == C_CHART:
             found.charts.append(child.get(_LINK_ID) or "")
         _scan(child, found)
+
+
+def _placed_above(box: etree._Element) -> bool:
+    """Is a floating box positioned above the paragraph it is anchored in (a negative
+    vertical offset from the paragraph or line)? Then Word shows it before that paragraph."""
+    for ancestor in box.iterancestors(WP_ANCHOR):
+        position = ancestor.find(WP_POSITION_V)
+        if position is None or position.get("relativeFrom") not in ("paragraph", "line"):
+            return False
+        offset = position.find(WP_POS_OFFSET)
+        try:
+            return offset is not None and int((offset.text or "0").strip()) < 0
+        except ValueError:
+            return False
+    return False
 
 
 def _drawing_size(blip: etree._Element) -> tuple[float, float] | None:

@@ -27,9 +27,17 @@ def transitional(uri: str) -> str:
 
 def normalize(root: etree._Element, data: bytes) -> etree._Element:
     """Rename Strict namespaces and qualify bare attributes of w: elements (see module doc)."""
+    return normalize_tree(root, *needed_fixes(data))
+
+
+def needed_fixes(data: bytes) -> tuple[bool, bool]:
+    """(Strict names to rename, bare attributes to qualify) in the part these bytes hold."""
     probe = _probe(data)
-    strict = b"purl.oclc.org/ooxml" in probe
-    bare = bool(_DEFAULT_W.search(probe))
+    return b"purl.oclc.org/ooxml" in probe, bool(_DEFAULT_W.search(probe))
+
+
+def normalize_tree(root: etree._Element, strict: bool, bare: bool) -> etree._Element:
+    """normalize() for a part's subtree, once needed_fixes has looked at the part's bytes."""
     if not (strict or bare):
         return root
     for el in root.iter():

@@ -34,6 +34,10 @@ class NoteMarks:
                 self.fmt[kind] = wval(props.find(w("numFmt")), self.fmt[kind]) or self.fmt[kind]
                 self.start[kind] = parse_int(wval(props.find(w("numStart"))), self.start[kind])
 
+    def numbers_like(self, other: "NoteMarks") -> bool:
+        """Do both number the notes the same way (format and first number of each kind)?"""
+        return (self.fmt, self.start) == (other.fmt, other.start)
+
     def next(self, kind: str) -> str:
         """The mark of the next reference of `kind`."""
         value = self.start[kind] + self.count[kind]

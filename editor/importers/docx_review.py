@@ -25,21 +25,34 @@ _HIDDEN = {w("del"), w("moveFrom")}
 _RPR = w("rPr")
 
 
+class Revisions:
+    """Tracked changes counted by sort over the trees added (a part, or a part piece by piece)."""
+
+    def __init__(self):
+        self.marks = {sort: [0, 0] for _names, sort in _SORTS}   # sort → [in the text, on paragraph marks]
+
+    def add(self, root: etree._Element) -> None:
+        for names, sort in _SORTS:
+            for el in root.iter(*(w(name) for name in names)):
+                self.marks[sort][el.getparent().tag == _RPR] += 1
+
+    def diagnostic(self) -> Diagnostic | None:
+        """A WARNING counting the tracked changes, or None when there are none."""
+        # an inserted or deleted paragraph mark goes with the text change beside it
+        counts = [f"{sort} {text or text + mark} 处" for sort, (text, mark) in self.marks.items() if text + mark]
+        if not counts:
+            return None
+        return Diagnostic(Severity.WARNING, "tracked-changes",
+                          f"文件中有未接受的修订（{'、'.join(counts)}），已按“接受所有修订”后的文字导入，"
+                          "请与来文单位核对定稿")
+
+
 def revision_diagnostic(roots: list[etree._Element]) -> Diagnostic | None:
     """A WARNING counting the tracked changes in `roots`, or None when there are none."""
-    counts = []
-    for names, sort in _SORTS:
-        tags = [w(name) for name in names]
-        marks = [el.getparent().tag == _RPR for root in roots for el in root.iter(*tags)]
-        # an inserted or deleted paragraph mark goes with the text change beside it
-        found = marks.count(False) or len(marks)
-        if found:
-            counts.append(f"{sort} {found} 处")
-    if not counts:
-        return None
-    return Diagnostic(Severity.WARNING, "tracked-changes",
-                      f"文件中有未接受的修订（{'、'.join(counts)}），已按“接受所有修订”后的文字导入，"
-                      "请与来文单位核对定稿")
+    found = Revisions()
+    for root in roots:
+        found.add(root)
+    return found.diagnostic()
 
 
 def comment_diagnostics(comments: etree._Element | None, order: list[str],

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field, replace
+from functools import lru_cache
 
 from lxml import etree
 
@@ -19,7 +20,9 @@ _JC = {"left": "left", "start": "left", "center": "center", "right": "right", "e
 _HEADING_NAME = re.compile(r"^(?:heading|标题)\s*([1-9])$", re.I)
 
 
+@lru_cache(maxsize=None)
 def w(tag: str) -> str:
+    """A WordprocessingML name in Clark notation (asked for often: built once per name)."""
     return f"{{{W_NS}}}{tag}"
 
 
@@ -110,7 +113,7 @@ class Styles:
         self._default_para: str | None = None
         self._ppr_default: dict = {}
         self._rpr_default: dict = {}
-        self._cache: dict[tuple[str, str], tuple[dict, dict]] = {}
+        self._cache: dict[tuple, object] = {}     # style chains, resolved pPr and rPr
         if root is None:
             return
         for style in root.iter(w("style")):
@@ -126,7 +129,14 @@ class Styles:
             self._rpr_default = read_rpr(defaults.find(f"{w('rPrDefault')}/{w('rPr')}"))
 
     def paragraph(self, ppr: etree._Element | None) -> ParaStyle:
-        """Effective paragraph style for a paragraph with this w:pPr."""
+        """Effective paragraph style for a paragraph with this w:pPr (resolved once per
+        distinct w:pPr: a table's thousands of cells mostly share one)."""
+        key = ("p", etree.tostring(ppr, with_tail=False) if ppr is not None else b"")
+        if key not in self._cache:
+            self._cache[key] = self._paragraph(ppr)
+        return self._cache[key]
+
+    def _paragraph(self, ppr: etree._Element | None) -> ParaStyle:
         sid = wval(ppr.find(w("pStyle"))) if ppr is not None else None
         sid = sid if sid in self._by_id else self._default_para
         props, rprops = dict(self._ppr_default), dict(self._rpr_default)
@@ -145,7 +155,14 @@ class Styles:
         return self._chain(sid)[0].get("num_id") if sid in self._by_id else None
 
     def run(self, base: RunStyle, rpr: etree._Element | None) -> RunStyle:
-        """Effective run style: the paragraph's, then a character style, then direct rPr."""
+        """Effective run style: the paragraph's, then a character style, then direct rPr
+        (resolved once per paragraph style and distinct w:rPr)."""
+        key = (base, etree.tostring(rpr, with_tail=False) if rpr is not None else b"")
+        if key not in self._cache:
+            self._cache[key] = self._run(base, rpr)
+        return self._cache[key]
+
+    def _run(self, base: RunStyle, rpr: etree._Element | None) -> RunStyle:
         props: dict = {}
         sid = wval(rpr.find(w("rStyle"))) if rpr is not None else None
         if sid in self._by_id:

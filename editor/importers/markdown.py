@@ -5,9 +5,10 @@ Blocks — PARAGRAPH, HEADING (from `#`, level = number of #), LIST_ITEM (from `
 (from `| a | b |` rows), one per source line, with bold/italic/sub/sup runs. Recognition
 decides the real kinds later; these kinds are only hints.
 
-Handled: `#` headings, `**bold**`, `*italic*`, `<sub>`/`<sup>`/`<b>`/`<i>`, `[text](url)` →
+Handled: `#` headings (hinted with reason MARKDOWN_HEADING), `**bold**`, `*italic*`, `<sub>`/`<sup>`/`<b>`/`<i>`, `[text](url)` →
 text, `<url>` → url, `\\*` escapes, `---` rules (dropped), trailing two-space line breaks,
-full-width-space indentation (the normal first-line indent, stripped), form feeds (page breaks).
+full-width-space indentation (the normal first-line indent, stripped), form feeds (page breaks),
+HTML comments `<!-- … -->` (dropped; `comments` returns them, for 校对).
 Markup that is not paired (a lone `**`) is kept as text: only markup disappears.
 """
 from __future__ import annotations
@@ -15,7 +16,7 @@ from __future__ import annotations
 import re
 
 from ..model import Block, BlockKind, Run
-from .runs import append_text, split_lines, strip_runs
+from .runs import MARKDOWN_HEADING, append_text, split_lines, strip_runs
 
 _RULE = re.compile(r"^\s{0,3}([-*_])(?:\s*\1){2,}\s*$")
 _HEADING = re.compile(r"^\s{0,3}(#{1,6})(?:\s+|$)(.*?)(?:\s+#+)?\s*$")
@@ -27,13 +28,16 @@ _LINK = re.compile(r"!?\[([^\]\n]*)\]\(([^()\s]*)(?:\s+\"[^\"]*\")?\)")
 _AUTOLINK = re.compile(r"<((?:https?|ftp|mailto):[^>\s]+|[^<>\s@]+@[^<>\s]+\.[^<>\s]+)>", re.I)
 _TOKEN = re.compile(r"\\([!-/:-@\[-`{-~])|(\*\*)|(\*)|<(/?)(sub|sup|b|strong|i|em)\s*>|<br\s*/?>", re.I)
 _INDENT = " \t\u3000\u00a0"
+_COMMENT = re.compile(r"<!--(.*?)-->", re.S)
 
 
 def parse_markdown(text: str) -> list[Block]:
-    """Decoded text → candidate blocks in source order (blank lines and rules dropped)."""
+    """Decoded text → candidate blocks in source order (blank lines, rules and HTML comments
+    dropped; `comments` lists what the comments said)."""
     blocks: list[Block] = []
     group: list[str] = []
-    lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    text = _COMMENT.sub(lambda m: "\n" * m.group(0).count("\n"), text.replace("\r\n", "\n").replace("\r", "\n"))
+    lines = text.split("\n")
     i = 0
     while i < len(lines):
         line = lines[i]
@@ -59,6 +63,12 @@ def parse_markdown(text: str) -> list[Block]:
     return blocks
 
 
+def comments(text: str) -> list[str]:
+    """The text of each HTML comment (<!-- … -->) in Markdown source, in order: notes to
+    the writer, never printed. An unclosed <!-- is not a comment: it stays text."""
+    return [m.group(1).strip() for m in _COMMENT.finditer(text)]
+
+
 def _add_line(line: str, group: list[str], blocks: list[Block]) -> None:
     """One source line: start, extend or end the current paragraph group."""
     if not line.strip(_INDENT + "\v"):
@@ -70,7 +80,9 @@ def _add_line(line: str, group: list[str], blocks: list[Block]) -> None:
     heading = _HEADING.match(line)
     if heading:
         _flush(group, blocks)
-        blocks.extend(_blocks(heading.group(2), BlockKind.HEADING, len(heading.group(1))))
+        for block in _blocks(heading.group(2), BlockKind.HEADING, len(heading.group(1))):
+            block.reason = MARKDOWN_HEADING
+            blocks.append(block)
         return
     item = _LIST.match(line)
     if item and not line.lstrip().startswith("**"):

@@ -2,7 +2,9 @@
 
 in: a recognised Document (or one Block and its index); out: Diagnostics with Chinese
 messages and `block=` set. Per document: 文号 with wrong year brackets, a letter-type 公文
-without 成文日期 or 落款 (WARNING). Per block: brackets or quotes that do not pair up within
+without 成文日期 or 落款 (WARNING), no title (ERROR: the 目录 would print （无标题）), a 密级
+mark (ERROR: a public gazette carries no classified document). Per block: template text
+never filled in (ERROR), brackets or quotes that do not pair up within
 the paragraph (WARNING), half-width , ; : ? ! or ( ) between Chinese characters (WARNING),
 ASCII spaces between two Chinese characters (INFO). pipeline.as_listed replaces what these
 checks found (CHECK_CODES) by a new run on the corrected document, so 校对 speaks of what
@@ -36,7 +38,8 @@ _SPACED_KINDS = {BlockKind.TITLE, BlockKind.ANNEX_TITLE, BlockKind.SIGNATURE, Bl
 # Nothing to check in blocks that print no text of their own, or do not print at all.
 _UNCHECKED = {BlockKind.IMAGE, BlockKind.PAGE_BREAK, BlockKind.TABLE, BlockKind.OMITTED}
 CHECK_CODES = frozenset({"unpaired-brackets", "unpaired-quotes", "halfwidth-punctuation", "stray-space",
-                         "doc-number-brackets", "missing-date", "missing-signature"})
+                         "doc-number-brackets", "missing-date", "missing-signature", "missing-title",
+                         "classified-mark", "placeholder"})
 
 
 def check_document(doc: Document) -> list[Diagnostic]:
@@ -52,7 +55,7 @@ def proofread(block: Block, index: int) -> list[Diagnostic]:
     if block.kind in _UNCHECKED:
         return []
     text = block.text
-    found = [check_brackets(text), check_quotes(text), check_halfwidth(text)]
+    found = [check_placeholder(text), check_brackets(text), check_quotes(text), check_halfwidth(text)]
     if block.kind not in _SPACED_KINDS:
         found.append(check_spaces(text))
     out = []
@@ -115,6 +118,15 @@ def check_halfwidth(text: str) -> tuple | None:
             f"中文中使用了半角标点 {marks}，应为全角（{_excerpt(text, hits[0][1])}）")
 
 
+def check_placeholder(text: str) -> tuple | None:
+    """Template text never filled in ([此处输入正文], XX〔20XX〕X号, 20XX年X月X日), as an ERROR."""
+    m = P.PLACEHOLDER.search(text)
+    if not m:
+        return None
+    return (Severity.ERROR, "placeholder",
+            f"有模板中未填写的占位文字“{m.group(0)}”，请与来文单位核实后改正（{_excerpt(text, m.start())}）")
+
+
 def check_spaces(text: str) -> tuple | None:
     """ASCII spaces between two Chinese characters, as INFO, or None."""
     article = ARTICLE.match(text)
@@ -125,6 +137,19 @@ def check_spaces(text: str) -> tuple | None:
         return None
     return (Severity.INFO, "stray-space",
             f"两个汉字之间有多余的空格（共 {len(hits)} 处，如：{_excerpt(text, hits[0] + 1)}）")
+
+
+def _secrecy_marks(doc: Document) -> list[Diagnostic]:
+    """A 密级 mark (秘密★1年, 密级：机密) in a 版头 line, printed or not: a public gazette
+    must not carry a classified document — an ERROR until the editor has made sure."""
+    out = []
+    for index, block in enumerate(doc.blocks):
+        squeezed = P.squeeze(block.text)
+        if block.kind != BlockKind.TABLE and P.COPY_MARKS.match(squeezed) and P.SECRECY.search(squeezed):
+            out.append(Diagnostic(Severity.ERROR, "classified-mark",
+                                  f"文件带有密级标志“{block.text}”：公开发行的公报不能刊登涉密文件，"
+                                  "请与来文单位核实已解密、可以公开（这一行不印）", block=index))
+    return out
 
 
 def structure_diagnostics(doc: Document) -> list[Diagnostic]:
@@ -139,7 +164,12 @@ def structure_diagnostics(doc: Document) -> list[Diagnostic]:
             out.append(Diagnostic(Severity.WARNING, "doc-number-brackets",
                                   f"文号“{block.text}”的年份括号用错了，应使用六角括号〔〕：{right}",
                                   block=index))
+    out += _secrecy_marks(doc)
     kinds = {b.kind for b in doc.blocks}
+    if BlockKind.TITLE not in kinds:
+        out.append(Diagnostic(Severity.ERROR, "missing-title",
+                              "没有识别出标题，目录将印为“（无标题）”：请在“文件”页把标题所在的一段改为“标题”",
+                              block=0))
     speech = bool(kinds & {BlockKind.SUBTITLE, BlockKind.AUTHOR})
     letter = bool(kinds & {BlockKind.DOC_NUMBER, BlockKind.RECIPIENTS}) or doc.kind in _LETTER_KINDS
     if letter and not speech:

@@ -7,6 +7,11 @@ from __future__ import annotations
 
 from ..model import Block, BlockKind, Run
 
+# The reason a candidate read from a text box carries, so recognition can tell a masthead
+# or a label beside the title from the document's own lines.
+TEXT_BOX = "文本框中的文字"
+MARKDOWN_HEADING = "Markdown “#” 标题"      # likewise, a line written as a `#` heading
+
 
 def append_text(runs: list[Run], text: str, bold: bool = False, italic: bool = False,
                 script: str = "") -> None:

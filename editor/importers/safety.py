@@ -134,28 +134,42 @@ def check_members(path: Path, archive: zipfile.ZipFile) -> None:
 
 def parse_xml(path: Path, name: str, data: bytes) -> etree._Element:
     """XML bytes of one part → element; refuses DOCTYPE/entities and broken XML."""
+    refuse_doctype(path, name, data)
+    try:
+        root = etree.fromstring(data, etree.XMLParser(**PARSER_OPTIONS))
+    except etree.XMLSyntaxError as e:
+        raise xml_refusal(path, name, e) from None
+    check_docinfo(path, name, root)
+    return root
+
+
+# A hardened parser's options (a fresh parser each time: lxml parsers must not be shared
+# between threads): no entities resolved, no DTD, no network, libxml2's depth limit kept.
+PARSER_OPTIONS = dict(resolve_entities=False, no_network=True, load_dtd=False, dtd_validation=False,
+                      huge_tree=False, remove_pis=True)
+
+
+def refuse_doctype(path: Path, name: str, data: bytes) -> None:
+    """Refuse a part that declares a DOCTYPE or entities, before any parser sees it."""
     probe = data
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
         probe = data.decode("utf-16", errors="ignore").encode("utf-8")
     if _DOCTYPE.search(probe):
         raise ImportRefused(path, f"中的 {name} 含有 DOCTYPE 或实体声明（可能引用外部文件），"
                                   "出于安全原因拒绝导入。")
-    try:
-        root = etree.fromstring(data, _parser())
-    except etree.XMLSyntaxError as e:
-        if "depth" in (e.msg or "").lower():   # libxml2 stops at 256 levels unless told otherwise
-            raise ImportRefused(path, f"中的 {name} 嵌套层数过多（超过 256 层），疑似恶意构造的文件，拒绝导入。") from None
-        raise ImportRefused(path, f"中的 {name} 已损坏（XML 格式错误：{e.msg}），无法读取。") from None
+
+
+def xml_refusal(path: Path, name: str, e: etree.XMLSyntaxError) -> ImportRefused:
+    """The refusal for a part the parser stopped on."""
+    if "depth" in (e.msg or "").lower():   # libxml2 stops at 256 levels unless told otherwise
+        return ImportRefused(path, f"中的 {name} 嵌套层数过多（超过 256 层），疑似恶意构造的文件，拒绝导入。")
+    return ImportRefused(path, f"中的 {name} 已损坏（XML 格式错误：{e.msg}），无法读取。")
+
+
+def check_docinfo(path: Path, name: str, root: etree._Element) -> None:
     info = root.getroottree().docinfo
     if info.doctype or info.internalDTD is not None or info.externalDTD is not None:
         raise ImportRefused(path, f"中的 {name} 含有 DOCTYPE 声明，出于安全原因拒绝导入。")
-    return root
-
-
-def _parser() -> etree.XMLParser:
-    """A fresh hardened parser (lxml parsers must not be shared between threads)."""
-    return etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False,
-                           dtd_validation=False, huge_tree=False, remove_pis=True)
 
 
 class DocxPackage:

@@ -12,12 +12,16 @@ import re
 
 from ..model import Block
 from .patterns import (DATE_AT_END, DOC_NUMBER_INNER, HAN, ISSUED_AT_END, KINDS, ends_with_kind,
-                       is_recipients, is_signature_like, is_title_like)
+                       is_doc_number, is_recipients, is_signature_like, is_title_like)
 from .runs import cut_runs, is_text, strip_runs
 
 _HEADING_START = re.compile(rf"(?<=[。！？；])\s*(?=(?:[一二三四五六七八九十]+、|（[一二三四五六七八九十]+）|附件[:：]))")
 _LAST_SENTENCE_END = re.compile(r"[。！？；”」）)]")
 _LONG = 80
+RUN_IN_TITLE = "标题与正文连排，在文种之后断开"    # the reason a title cut from its paragraph carries
+_SIGNER_AFTER = re.compile(r"(?<=号)[\s　]+(?=签\s*发\s*人\s*[:：])")
+# 关于…的<文种> (or 印发…的<文种>), not followed by more of a title (的, a quote or bracket closing).
+_RUN_IN_TITLE = re.compile(rf"^(.{{0,30}}?(?:关于|印发).{{2,70}}?的(?:{'|'.join(KINDS)}))(?=[{HAN}])(?!的)")
 
 
 def split_run_together(blocks: list[Block]) -> list[Block]:
@@ -25,7 +29,8 @@ def split_run_together(blocks: list[Block]) -> list[Block]:
     texts = [k for k, b in enumerate(blocks) if is_text(b) and b.text.strip()]
     if not texts:
         return blocks
-    out = list(blocks)
+    out = [piece for block in blocks for piece in _split_signer(block)]
+    texts = [k for k, b in enumerate(out) if is_text(b) and b.text.strip()]
     last = texts[-1]
     out[last:last + 1] = _split_tail(out[last])
     first = texts[0]
@@ -76,13 +81,36 @@ def _doc_number_start(text: str, m: re.Match) -> int:
     return max(ends) if ends else m.start("org")
 
 
+def _split_signer(block: Block) -> list[Block]:
+    """文号 | 签发人 when a 上行文's head has both on one line: 济司呈〔2021〕3号　签发人：张建国."""
+    m = _SIGNER_AFTER.search(block.text) if is_text(block) else None
+    if not m or not is_doc_number(block.text[:m.start()]):
+        return [block]
+    return _pieces(block, [m.start()])
+
+
+def _split_title_run_in(block: Block) -> list[Block]:
+    """Title | rest, when the title runs into the first paragraph with nothing between:
+    "…关于开展安全生产大检查的通知为深刻吸取事故教训，…" — a title of the form 关于…的<文种>
+    followed by a sentence."""
+    m = _RUN_IN_TITLE.match(block.text)
+    if not m or not _title_prefix(m.group(1)):
+        return [block]
+    rest = block.text[m.end():]
+    if len(rest) < 10 or not re.search(r"[。！？]", rest):
+        return [block]
+    pieces = _pieces(block, [m.end()])
+    pieces[0].reason = RUN_IN_TITLE
+    return pieces
+
+
 def _split_title_recipients(block: Block) -> list[Block]:
     """Title | 主送 | rest without a 文号: "…关于…的通知各区县人民政府，…：正文"."""
     text = block.text
     kinds = "|".join(KINDS)
     m = re.match(rf"^(.{{4,80}}?(?:{kinds}))(?=各[{HAN}])", text)
     if not m or not _title_prefix(m.group(1)):
-        return [block]
+        return _split_title_run_in(block)
     cuts = [m.end()]
     colon = re.search(r"[:：]", text[m.end():m.end() + 90])
     if colon and is_recipients(text[m.end():m.end() + colon.end()]):

@@ -14,7 +14,7 @@ from pathlib import Path
 
 from ..model import Diagnostic, Document, Severity
 from .errors import ImportRefused
-from .markdown import parse_markdown
+from .markdown import comments, parse_markdown
 from .recognize import recognize
 from .safety import describe_binary, read_limited
 
@@ -35,12 +35,19 @@ def read_text(path: str | Path) -> Document:
     doc = recognize(parse_markdown(text))
     doc.encoding = encoding
     found = [Diagnostic(Severity.INFO, "encoding", f"以 {label} 编码读取")]
+    found += [Diagnostic(Severity.INFO, "markdown-comment", f"Markdown 注释不印：{_short(note)}")
+              for note in comments(text)]
     if encoding == DAMAGED_UTF8:
         bad = text.count("\ufffd") - data.decode("utf-8", errors="ignore").count("\ufffd")
         found.append(Diagnostic(Severity.WARNING, "encoding-damaged",
                                 f"文件中有 {bad} 处字节不是有效的 UTF-8（可能传输时损坏），已用“\ufffd”代替，请核对原文"))
     doc.diagnostics[:0] = found
     return doc
+
+
+def _short(text: str, width: int = 40) -> str:
+    text = " ".join(text.split())
+    return (text if len(text) <= width else text[:width] + "…") or "（空注释）"
 
 
 def decode_text(path: Path, data: bytes) -> tuple[str, str, str]:

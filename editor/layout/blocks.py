@@ -123,6 +123,14 @@ LIST_NUMBER = re.compile(r"\s*([（(]\d{1,3}[）)]|[（(][一二三四五六七�
 
 
 SENTENCE_MARKS = re.compile(r"[，。；：！？]")     # an item that is a clause, not a name
+CLAUSE_NUMBER = re.compile(r"\s*(?:[（(][一二三四五六七八九十]{1,3}[）)]|[一二三四五六七八九十]{1,3}、)")
+
+
+def is_name(block: Block) -> bool:
+    """An item of a 名单, which may stand two to a line: no sentence marks, and not numbered
+    （一） or 一、 as the clauses of an article or a plan are — those are read one per line,
+    however short."""
+    return not SENTENCE_MARKS.search(block.text) and not CLAUSE_NUMBER.match(block.text)
 
 
 def _without_prefix(runs: list, n: int) -> list:
@@ -137,9 +145,9 @@ def _without_prefix(runs: list, n: int) -> list:
 
 
 def _name_list(ts: Typesetter, items: list[tuple[int, Block]]) -> list[SetLine]:
-    """The items of a 名单: numbers at the indent, every name at one tab after the widest
-    number (a name that wraps goes on under itself); two items to a line, row by row, when
-    both are names (no clause marks) that fit half the measure (reading order stays 1, 2, 3, 4…)."""
+    """The items of a list: numbers at the indent, every item at one tab after the widest
+    number (an item that wraps goes on under itself); two to a line, row by row, when both
+    are names (is_name) that fit half the measure (reading order stays 1, 2, 3, 4…)."""
     _, style = ts.style_for(items[0][1])
     indent = style.indent * style.size
     col = replace(style, align="left", indent=0, left=0, right=0)
@@ -163,8 +171,7 @@ def _name_list(ts: Typesetter, items: list[tuple[int, Block]]) -> list[SetLine]:
     k = 0
     while k < len(found):
         pair = (k + 1 < len(found) and len(halves[k]) == 1 and len(halves[k + 1]) == 1
-                and not (SENTENCE_MARKS.search(found[k][1].text)
-                         or SENTENCE_MARKS.search(found[k + 1][1].text)))
+                and is_name(found[k][1]) and is_name(found[k + 1][1]))
         if pair:
             row = halves[k][0]
             row.segments += _shifted(halves[k + 1][0], half).segments
@@ -277,13 +284,14 @@ def layout_blocks(doc: Document, doc_index: int, ts: Typesetter) -> list[SetLine
             out += rows
             skip_to = list_runs[i][-1] + 1
             continue
-        if block.kind == BlockKind.ISSUED and out:
-            out[-1].keep_with_next = True      # the 印发 line never opens a page alone
+        if block.kind in (BlockKind.ISSUED, BlockKind.NOTE) and out:
+            out[-1].keep_with_next = True      # the 印发 line and a 附注 never open a page alone
         if block.kind == BlockKind.PAGE_BREAK:
             pending_break = True
             continue
         if block.kind == BlockKind.OMITTED:
-            ts.diagnostics.append(Diagnostic(Severity.INFO, "omitted", f"此段设为不印：{block.text[:20]}",
+            why = f"（{block.reason}）" if block.reason else ""      # 版头, 版记, 印章…, or the editor's choice
+            ts.diagnostics.append(Diagnostic(Severity.INFO, "omitted", f"此段设为不印：{block.text[:20]}{why}",
                                              document=doc_index, block=i))
             continue
         name, style = ts.style_for(block)

@@ -42,7 +42,8 @@ class Appendix:
 def _fingerprint(doc, spec: LayoutSpec, metrics: dict, words: tuple[str, ...]) -> bytes:
     key = (spec, tuple(sorted((r, getattr(m, "name", "")) for r, m in metrics.items())), words,
            [(b.kind, b.level, b.align, tuple((r.text, r.bold, r.italic, r.script) for r in b.runs),
-             tuple(map(tuple, b.rows)), hashlib.sha1(b.image).digest() if b.image else None)
+             tuple(map(tuple, b.rows)), tuple(b.spans), hashlib.sha1(b.image).digest() if b.image else None,
+             tuple((c.row, c.col, c.size, hashlib.sha1(c.image).digest()) for c in b.cell_images))
             for b in doc.blocks])
     return hashlib.sha1(pickle.dumps(key)).digest()
 
@@ -100,6 +101,8 @@ def _emit(page: Page, placed: list[PlacedLine], left: float, top: float, doc: in
         if ln.image:
             x, w, h, data = ln.image
             page.images.append(ImageBox(x0 + x, top + p.top, w, h, data, doc, ln.block))
+        for x, dy, w, h, data in ln.pictures:
+            page.images.append(ImageBox(x0 + x, top + p.top + dy, w, h, data, doc, ln.block))
         if ln.qr:
             x, side, text = ln.qr
             page.codes.append(QRCode(x0 + x, top + p.top, side, text))

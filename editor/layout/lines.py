@@ -36,5 +36,6 @@ class SetLine:
     span: bool = False         # set across all columns (title block); else it goes in one column
     rules: list = field(default_factory=list)   # (x1, y1, x2, y2[, width, colour]) from the line top
     image: tuple | None = None                  # (x, width, height, bytes) for a picture
+    pictures: list = field(default_factory=list)   # (x, dy, width, height, bytes): in table cells
     qr: tuple | None = None                     # (x, side, text) for a QR code
     baseline_offset: float | None = None        # baseline below the line top; None = centred

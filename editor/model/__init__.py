@@ -1,8 +1,8 @@
 """Plain data for a gazette issue. No I/O, no Qt: every other stage reads and writes these."""
-from .document import Block, BlockKind, Document, Run
+from .document import Block, BlockKind, CellImage, Document, Run
 from .issue import Correction, DocumentRef, Issue, Section
 from .diagnostics import Diagnostic, IgnoredProblem, Severity
 
-__all__ = ["Block", "BlockKind", "Document", "Run",
+__all__ = ["Block", "BlockKind", "CellImage", "Document", "Run",
            "Correction", "DocumentRef", "Issue", "Section", "Diagnostic", "IgnoredProblem",
            "Severity"]

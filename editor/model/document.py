@@ -46,13 +46,26 @@ class Run:
     script: str = ""   # "" | "sub" | "sup"
 
 
+@dataclass(frozen=True)
+class CellImage:
+    """A picture inside a table cell: it prints in that cell, after the cell's text."""
+    row: int
+    col: int
+    image: bytes
+    size: tuple[float, float] | None = None   # width, height in pt as the source sets it
+
+
 @dataclass
 class Block:
     kind: BlockKind
     runs: list[Run] = field(default_factory=list)
     level: int = 0                 # heading level 1–4 (HEADING only)
     align: str = ""                # "" = the layout's default for the kind; else left/center/right/justify
-    rows: list[list[str]] = field(default_factory=list)   # TABLE
+    rows: list[list[str]] = field(default_factory=list)   # TABLE: cell texts, row by row
+    # TABLE: merged cells as (row, col, rows, cols) — the text in rows[row][col], the other
+    # cells of the merge "" — and pictures that sit in cells.
+    spans: list[tuple[int, int, int, int]] = field(default_factory=list)
+    cell_images: list[CellImage] = field(default_factory=list)
     image: bytes | None = None     # IMAGE
     image_size: tuple[float, float] | None = None   # IMAGE: width, height in pt as the source sets it
     reason: str = ""               # why recognition chose this kind (shown to the editor)
@@ -76,6 +89,9 @@ class Document:
     encoding: str = ""      # detected text encoding of a text source, reported to the editor
     diagnostics: list[Diagnostic] = field(default_factory=list)   # found while importing
     lines_per_column: int = 0   # 每栏行数 the editor set for this document (0 = the layout's)
+    # Blocks that are Markdown `#` headings of a document that numbers none of them: they
+    # are given the 公文 number of their level (一、（一）1.（1）) unless the editor turns it off.
+    unnumbered_headings: list[int] = field(default_factory=list)
 
     def texts(self, kind: BlockKind) -> list[str]:
         return [b.text for b in self.blocks if b.kind == kind]

@@ -30,6 +30,7 @@ class DocumentRef:
     corrections: list[Correction] = field(default_factory=list)
     document: Document | None = None          # the imported document, corrections applied
     lines_per_column: int = 0                 # 每栏行数 for this document; 0 = the layout's
+    heading_numbers: bool = True              # number unnumbered Markdown `#` headings by level
 
 
 @dataclass

@@ -120,6 +120,20 @@ class SetLinesPerColumn(QUndoCommand):
         self.session.set_lines_per_column(self.ref, self.old)
 
 
+class SetHeadingNumbers(QUndoCommand):
+    """Number a Markdown document's unnumbered `#` headings by level, or print them as sent."""
+
+    def __init__(self, session, ref: DocumentRef, on: bool):
+        super().__init__("给 # 标题加编号" if on else "不给 # 标题加编号")
+        self.session, self.ref, self.on = session, ref, on
+
+    def redo(self):
+        self.session.set_heading_numbers(self.ref, self.on)
+
+    def undo(self):
+        self.session.set_heading_numbers(self.ref, not self.on)
+
+
 class SetIgnored(QUndoCommand):
     """Mark 校对 items 忽略, or list them again (the whole list before and after)."""
 

@@ -2,10 +2,11 @@
 
 in: an IssueSession and a selected DocumentRef (show_ref); out: intents as signals —
 correctionRequested(ref, block, changes), kindRequested(ref, 文种), linesRequested(ref,
-每栏行数), sectionRequested(ref, section index), blockSelected(ref, block),
-compareRequested(ref), and for a correction
-whose paragraph is gone from the revised source (listed above the table with its original
-and corrected text) reapplyRequested(ref, correction index, block) and
+每栏行数), headingNumbersRequested(ref, on: number a Markdown document's unnumbered `#`
+headings), sectionRequested(ref, section index), blockSelected(ref, block),
+compareRequested(ref), and for a correction whose paragraph is gone from the revised
+source (listed above the table with its original and corrected text)
+reapplyRequested(ref, correction index, block) and
 dropRequested(ref, correction index). A block's text is corrected in the editor under
 the table; the source file is never changed.
 """
@@ -13,7 +14,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
-from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QFormLayout, QHBoxLayout,
+from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QComboBox, QFormLayout, QHBoxLayout,
                                QHeaderView, QLabel, QPlainTextEdit, QPushButton, QSplitter,
                                QSpinBox, QTableView, QVBoxLayout, QWidget)
 
@@ -30,6 +31,7 @@ class DocPanel(QWidget):
     sectionRequested = Signal(object, int)
     blockSelected = Signal(object, int)
     compareRequested = Signal(object)
+    headingNumbersRequested = Signal(object, bool)
     reapplyRequested = Signal(object, int, int)
     dropRequested = Signal(object, int)
 
@@ -58,6 +60,9 @@ class DocPanel(QWidget):
         self.lines.setSuffix(" 行")
         self.lines.setToolTip("本篇每栏排几行（行距随之变化）；用来让一篇文件恰好排满它的页数")
         self.lines.editingFinished.connect(self._lines_edited)
+        self.numbers = QCheckBox("给未编号的 # 标题加“一、（一）1.（1）”")
+        self.numbers.setToolTip("Markdown 文件的 # 标题都没有编号时，按层级加上公文的编号；取消则照原文印")
+        self.numbers.clicked.connect(self._numbers_clicked)
         form = QFormLayout()
         form.addRow("标题", self.title)
         form.addRow("文号", self.number)
@@ -65,6 +70,8 @@ class DocPanel(QWidget):
         form.addRow("文种", self.kind)
         form.addRow("每栏行数", self.lines)
         form.addRow("来源", self.source)
+        form.addRow("标题编号", self.numbers)
+        self.form = form
 
         self.model = BlocksModel(self)
         self.model.correctionRequested.connect(
@@ -164,6 +171,8 @@ class DocPanel(QWidget):
             self.kind.lineEdit().setPlaceholderText(f"（识别为：{doc.kind or '未识别'}）")
         self.lines.setValue(ref.lines_per_column if ref is not None else 0)
         self.stale.show_corrections(ref.corrections if ref is not None else [])
+        self.numbers.setChecked(bool(ref and ref.heading_numbers))
+        self.form.setRowVisible(self.numbers, bool(doc and doc.unnumbered_headings))
         self._showing = False
 
     def select_block(self, block: int) -> None:
@@ -233,6 +242,9 @@ class DocPanel(QWidget):
     def _lines_edited(self) -> None:
         if not self._showing and self.ref is not None and self.lines.value() != self.ref.lines_per_column:
             self.linesRequested.emit(self.ref, self.lines.value())
+    def _numbers_clicked(self, on: bool) -> None:
+        if not self._showing and self.ref is not None and on != self.ref.heading_numbers:
+            self.headingNumbersRequested.emit(self.ref, on)
 
     def _kind_edited(self) -> None:
         if self._showing or self.ref is None:

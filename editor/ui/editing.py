@@ -118,6 +118,9 @@ class Editing(QObject):
         if lines != ref.lines_per_column:
             self.push(cmd.SetLinesPerColumn(self.session, ref, lines))
 
+    def set_heading_numbers(self, ref: DocumentRef, on: bool) -> None:
+        self.push(cmd.SetHeadingNumbers(self.session, ref, on))
+
     def replace_texts(self, changes: list, label: str) -> None:
         """in: (ref, block, new text) for each block, and what to call the step; out: the
         texts stored as corrections — one undo step however many blocks (查找/替换)."""

@@ -186,6 +186,7 @@ class MainWindow(QMainWindow):
                    (self.meta.edited, "set_meta"), (self.doc.correctionRequested, "correct"),
                    (self.doc.kindRequested, "set_kind"), (self.doc.sectionRequested, "move_to_section"),
                    (self.doc.linesRequested, "set_lines"),
+                   (self.doc.headingNumbersRequested, "set_heading_numbers"),
                    (self.doc.reapplyRequested, "reapply_correction"),
                    (self.doc.dropRequested, "drop_correction"),
                    (self.proof.ignoreRequested, "ignore"), (self.finder.replaceRequested, "replace_texts")]

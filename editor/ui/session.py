@@ -123,8 +123,7 @@ class IssueSession(QObject):
                 doc = dataclasses.replace(
                     ref.document, blocks=list(ref.document.blocks),
                     diagnostics=[dataclasses.replace(d) for d in ref.document.diagnostics])
-                copy_section.documents.append(
-                    DocumentRef(ref.source, ref.kind, list(ref.corrections), doc, ref.lines_per_column))
+                copy_section.documents.append(dataclasses.replace(ref, corrections=list(ref.corrections), document=doc))
                 order.append(ref)
             issue.sections.append(copy_section)
         return issue, order
@@ -141,6 +140,11 @@ class IssueSession(QObject):
     def set_corrections(self, ref: DocumentRef, corrections: list[Correction], kind: str | None) -> None:
         ref.corrections = [dataclasses.replace(c) for c in corrections]
         ref.kind = kind
+        self._recorrect(ref)
+
+    def _recorrect(self, ref: DocumentRef) -> None:
+        """The document as printed again from its source as received, after a change of what
+        the issue file says about it."""
         if ref.source in self.raw:
             ref.document = corrected(self.raw[ref.source], ref)
         self.documentChanged.emit(ref)
@@ -148,9 +152,11 @@ class IssueSession(QObject):
     def set_lines_per_column(self, ref: DocumentRef, lines: int) -> None:
         """A document's own 每栏行数 (0 = the layout's)."""
         ref.lines_per_column = lines
-        if ref.source in self.raw:
-            ref.document = corrected(self.raw[ref.source], ref)
-        self.documentChanged.emit(ref)
+        self._recorrect(ref)
+
+    def set_heading_numbers(self, ref: DocumentRef, on: bool) -> None:
+        ref.heading_numbers = on
+        self._recorrect(ref)
 
     def insert_document(self, si: int, di: int, ref: DocumentRef) -> None:
         if ref.document is None and ref.source not in self.problems:

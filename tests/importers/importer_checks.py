@@ -18,8 +18,10 @@ from editor.model import Document
 
 
 def strip_markdown(text: str) -> str:
-    """Markdown markup removed: `#`, `- ` bullets, `**`, `<sub>`/`<sup>`, links, rules, table pipes."""
+    """Markdown markup removed: `#`, `- ` bullets, `**`, `<sub>`/`<sup>`, links, rules, table
+    pipes, HTML comments (notes to the writer, never printed)."""
     out = []
+    text = re.sub(r"<!--.*?-->", "", text, flags=re.S)
     for line in text.split("\n"):
         if re.fullmatch(r"\s*([-*_])(\s*\1){2,}\s*", line) or re.fullmatch(r"\s*\|?[\s:|-]*-[\s:|-]*\|?\s*", line):
             continue

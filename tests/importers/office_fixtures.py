@@ -31,6 +31,7 @@ class Fixture:
     text: str | None = None                         # visible text; None = must be refused
     refusal: tuple[str, ...] = ()                   # words the refusal must contain
     images: list[bytes] = field(default_factory=list)
+    cell_images: list[bytes] = field(default_factory=list)   # pictures that sit in table cells
 
 
 def _docx(folder: Path, name: str, body: Piece, notes: Piece | None = None, variant=None, **parts) -> Fixture:
@@ -194,7 +195,7 @@ def tables_images(folder: Path) -> Fixture:
         para(picture("rIdImgA")),
         para(run("图片说明"), vml_picture("rIdImgB")))
     fixture = _docx(folder, "tables_images", body, media={"rIdImgA": IMAGE_A, "rIdImgB": IMAGE_B, "rIdImgC": IMAGE_C})
-    fixture.images = [IMAGE_C, IMAGE_A, IMAGE_B]
+    fixture.images, fixture.cell_images = [IMAGE_A, IMAGE_B], [IMAGE_C]
     return fixture
 
 

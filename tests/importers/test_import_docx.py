@@ -12,6 +12,7 @@ from hypothesis import given, settings, strategies as st
 from editor.importers import import_path
 from editor.importers.docx import read_docx_candidates
 from editor.importers.docx_numbering import chinese, format_number
+from editor.importers.docx_styles import w
 from editor.model import BlockKind, Severity
 from importer_checks import assert_nothing_lost
 from make_fixtures import gazette_docx, p, png_bytes, r, write_docx
@@ -234,9 +235,9 @@ def test_nested_table_and_cell_image(tmp_path):
     body = ('<w:tbl><w:tblPr/><w:tr><w:tc>' + p("甲") + p("乙") + '</w:tc><w:tc>' + inner + p("") + '</w:tc></w:tr>'
             '<w:tr><w:tc>' + image + '</w:tc><w:tc>' + p("丁") + '</w:tc></w:tr></w:tbl>')
     candidates, _, _ = read_docx_candidates(write_docx(tmp_path / "表格.docx", body, media={"rIdImg": png_bytes(3, 3)}))
-    assert [c.kind for c in candidates] == [BlockKind.TABLE, BlockKind.IMAGE]
+    assert [c.kind for c in candidates] == [BlockKind.TABLE]
     assert candidates[0].rows == [["甲\n乙", "内表"], ["", "丁"]]
-    assert candidates[1].image == png_bytes(3, 3)
+    assert [(c.row, c.col, c.image) for c in candidates[0].cell_images] == [(1, 0, png_bytes(3, 3))]
 
 
 def test_missing_image_part_reported(tmp_path):
@@ -367,3 +368,55 @@ def test_a_note_that_refers_to_itself_is_read_once(tmp_path):
     notes_read = [b.text for b in doc.blocks if b.kind == BlockKind.NOTE]
     assert len(notes_read) == 2
     assert notes_read[0].startswith("注一") and notes_read[1].startswith("注二")
+
+
+PLAIN_CELLS = [p("甲"), p("第一段") + p("第二段"), p(" 　前后空白　 "), p(""),
+               f'<w:p>{r("名称")}<w:r><w:tab/></w:r>{r("数量")}</w:p>',
+               f'<w:p><w:pPr><w:tabs><w:tab w:val="left" w:pos="720"/></w:tabs></w:pPr>{r("制表位")}</w:p>',
+               f'<w:p>{r("第一行")}<w:r><w:br/></w:r>{r("第二行")}<w:r><w:cr/></w:r></w:p>',
+               f'<w:p><w:proofErr w:type="spellStart"/><w:bookmarkStart w:id="0" w:name="a"/>{r("书签")}'
+               '<w:bookmarkEnd w:id="0"/></w:p>',
+               '<w:p><w:pPr><w:jc w:val="center"/><w:spacing w:line="560"/></w:pPr>'
+               + r("居中", '<w:b/><w:sz w:val="24"/>') + '<w:r><w:noBreakHyphen/></w:r></w:p>']
+FULL_CELLS = [f'<w:p>{r("隐藏", "<w:vanish/>")}{r("可见")}</w:p>', '<w:p>' + r("上标", '<w:vertAlign w:val="superscript"/>') + '</w:p>',
+              '<w:p><w:ins w:id="1" w:author="甲">' + r("插入") + '</w:ins></w:p>',
+              '<w:p><w:r><w:sym w:font="Wingdings" w:char="F0FC"/></w:r></w:p>',
+              '<w:p><w:pPr><w:numPr><w:ilvl w:val="0"/><w:numId w:val="1"/></w:numPr></w:pPr>' + r("编号") + '</w:p>',
+              '<w:sdt><w:sdtContent>' + p("控件") + '</w:sdtContent></w:sdt>', '<w:p><!-- 注释 -->' + r("注释旁") + '</w:p>']
+
+
+def test_plain_cells_read_in_one_pass_give_the_text_the_full_reader_gives(tmp_path):
+    from editor.importers.docx import DocxReader
+    from editor.importers.safety import open_docx
+    cells = PLAIN_CELLS + FULL_CELLS
+    body = "<w:tbl>" + "".join(f"<w:tr><w:tc><w:tcPr><w:tcW w:w=\"900\"/></w:tcPr>{c}</w:tc></w:tr>" for c in cells) + "</w:tbl>"
+    pkg = open_docx(write_docx(tmp_path / "单元格.docx", body, numbering=NUMBERING))
+    reader = DocxReader(pkg, pkg.main_part())
+    tcs = list(pkg.xml(pkg.main_part()).iter(w("tc")))
+    fast = [reader.plain_cell(tc) for tc in tcs]
+    full = ["\n".join(b.text for b in reader.collect(tc) if b.text) for tc in tcs]
+    assert [f is not None for f in fast] == [True] * len(PLAIN_CELLS) + [False] * len(FULL_CELLS)
+    assert fast[:len(PLAIN_CELLS)] == full[:len(PLAIN_CELLS)]
+    assert fast[4:7] == ["名称 数量", "制表位", "第一行\n第二行"]
+
+
+def test_the_body_is_read_in_order_whatever_stands_between_paragraphs_and_tables(tmp_path):
+    body = (p("甲") + '<w:bookmarkStart w:id="0" w:name="a"/><w:sdt><w:sdtContent>' + p("乙") + '</w:sdtContent></w:sdt>'
+            + '<w:customXml w:element="x">' + p("丙") + '</w:customXml><w:tbl><w:tr><w:tc>' + p("丁")
+            + '</w:tc></w:tr></w:tbl><w:sdt><w:sdtContent>' + p("戊") + '</w:sdtContent></w:sdt>')
+    candidates, _, _ = read_docx_candidates(write_docx(tmp_path / "顺序.docx", body))
+    assert [c.text for c in candidates] == ["甲", "乙", "丙", "丁", "戊"]
+
+
+def test_notes_follow_the_numbering_the_body_section_sets(tmp_path):
+    """The body's own w:sectPr comes last in the file, after the notes are referenced: the
+    marks still follow it (upper-case Roman footnotes here, while settings say nothing)."""
+    from make_fixtures import NS, docx_parts, write_zip
+    body = '<w:p>' + r("正文") + '<w:r><w:footnoteReference w:id="1"/></w:r>' + r("。") + '</w:p>'
+    document = (f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:document {NS}><w:body>{body}'
+                '<w:sectPr><w:footnotePr><w:numFmt w:val="upperRoman"/><w:numStart w:val="3"/></w:footnotePr>'
+                '</w:sectPr></w:body></w:document>')
+    path = write_zip(tmp_path / "节.docx", docx_parts("", footnotes=FOOTNOTES, document_xml=document))
+    doc = import_path(path)
+    assert doc.blocks[0].text == "正文III。"
+    assert [b.text for b in doc.blocks if b.kind == BlockKind.NOTE] == ["III 脚注的内容。"]

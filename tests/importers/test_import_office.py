@@ -8,7 +8,7 @@ import pytest
 from editor.importers import import_path
 from editor.model import BlockKind, Severity
 from importer_checks import assert_same_text, refusal
-from office_fixtures import CASES, ONE_PARAGRAPH, REFUSED_CASES
+from office_fixtures import CASES, IMAGE_C, ONE_PARAGRAPH, REFUSED_CASES
 from office_texts import TEXT_CASES
 
 K = BlockKind
@@ -30,6 +30,7 @@ def test_visible_text_kept_exactly(office, name):
     doc = import_path(fixture.path)
     assert_same_text(fixture.text, doc.text)
     assert [b.image for b in doc.blocks if b.kind == K.IMAGE] == fixture.images
+    assert [c.image for b in doc.blocks if b.kind == K.TABLE for c in b.cell_images] == fixture.cell_images
     assert all(b.reason for b in doc.blocks)
 
 
@@ -135,9 +136,12 @@ def test_automatic_numbering_printed(office):
 
 def test_tables_kept_as_tables_and_images_as_bytes(office):
     doc = load(office, "tables_images")
-    assert [b.kind for b in doc.blocks] == [K.PARAGRAPH, K.TABLE, K.IMAGE, K.IMAGE, K.PARAGRAPH, K.IMAGE]
-    assert doc.blocks[1].rows == [["2020年养老服务设施统计"], ["市中区", "12", "所"], ["", "8", "处"],
-                                  ["历下区", "第一行\n第二行", ""]]
+    assert [b.kind for b in doc.blocks] == [K.PARAGRAPH, K.TABLE, K.IMAGE, K.PARAGRAPH, K.IMAGE]
+    table = doc.blocks[1]
+    assert table.rows == [["2020年养老服务设施统计", "", ""], ["市中区", "12", "所"], ["", "8", "处"],
+                          ["历下区", "第一行\n第二行", ""]]
+    assert table.spans == [(0, 0, 1, 3), (1, 0, 2, 1)]      # gridSpan 3 across; vMerge down two rows
+    assert [(c.row, c.col, c.image) for c in table.cell_images] == [(3, 2, IMAGE_C)]   # the picture stays in its cell
 
 
 def test_whole_document_in_one_paragraph(office):

@@ -102,7 +102,7 @@ def test_numbered_short_lines_are_list_items():
     doc = rec(lines("附件", "济南市创新发展突出贡献企业名单", "一、企业集团（10个）", "1. 山东钢铁集团有限公司",
                     "2. 中国重型汽车集团有限公司", "3. 中国工商银行股份有限公司济南", "分行", "4. 浪潮集团有限公司",
                     "二、制造业（30户）", "1. 山东中烟工业有限责任公司", "2. 九阳股份有限公司"))
-    assert [b.kind for b in doc.blocks] == [K.ANNEX_LABEL, K.ANNEX_TITLE, K.HEADING] + [K.LIST_ITEM] * 3 + [
+    assert [b.kind for b in doc.blocks] == [K.ANNEX_LABEL, K.TITLE, K.HEADING] + [K.LIST_ITEM] * 3 + [
         K.PARAGRAPH, K.LIST_ITEM, K.HEADING, K.LIST_ITEM, K.LIST_ITEM]
 
 
@@ -145,9 +145,9 @@ def test_original_gongwen_letterhead_and_colophon():
     doc = rec(lines("000123", "特急", "济南市人民政府文件", "济政发〔2020〕1号", "济南市人民政府", "关于某事的通知",
                     "各区县人民政府：", "正文。", "济南市人民政府", "2020年5月9日", "抄送：市委办公厅。",
                     "济南市人民政府办公厅　2020年5月9日印发"))
-    assert [b.kind for b in doc.blocks] == [K.PARAGRAPH] * 3 + [K.DOC_NUMBER, K.TITLE, K.RECIPIENTS, K.PARAGRAPH,
-                                                                K.SIGNATURE, K.DATE, K.PARAGRAPH, K.ISSUED]
-    assert "版头" in doc.blocks[2].reason and "版记" in doc.blocks[9].reason
+    assert [b.kind for b in doc.blocks] == [K.OMITTED] * 3 + [K.DOC_NUMBER, K.TITLE, K.RECIPIENTS, K.PARAGRAPH,
+                                                              K.SIGNATURE, K.DATE, K.OMITTED, K.OMITTED]
+    assert "版头" in doc.blocks[2].reason and "版记" in doc.blocks[9].reason and "版记" in doc.blocks[10].reason
     assert doc.title == "济南市人民政府关于某事的通知"
 
 

@@ -154,6 +154,23 @@ def textbox_dml(*paras: Piece) -> Piece:
     return Piece(xml, "", box.text)
 
 
+def textbox_label(label: str, above: bool = False) -> Piece:
+    """A narrow text box holding a label one character to a paragraph (附 / 件 / 2), as a
+    clerk stacks it down the margin: Word shows the label read top to bottom. `above`: the
+    box is positioned above the paragraph it is anchored in (a negative vertical offset)."""
+    chars = cat(*(para(run(ch)) for ch in label))
+    offset = -457200 if above else 0
+    xml = ('<w:r><w:drawing><wp:anchor behindDoc="0" locked="0" layoutInCell="1" allowOverlap="1" '
+           'relativeHeight="3" simplePos="0" distT="0" distB="0" distL="0" distR="0"><wp:simplePos x="0" y="0"/>'
+           '<wp:positionH relativeFrom="margin"><wp:posOffset>0</wp:posOffset></wp:positionH>'
+           f'<wp:positionV relativeFrom="paragraph"><wp:posOffset>{offset}</wp:posOffset></wp:positionV>'
+           '<wp:extent cx="228600" cy="914400"/><a:graphic>'
+           '<a:graphicData uri="http://schemas.microsoft.com/office/word/2010/wordprocessingShape">'
+           f'<wps:wsp><wps:spPr/><wps:txbx><w:txbxContent>{chars.xml}</w:txbxContent></wps:txbx><wps:bodyPr/>'
+           '</wps:wsp></a:graphicData></a:graphic></wp:anchor></w:drawing></w:r>')
+    return Piece(xml, "", label + "\n")
+
+
 def textbox_group(*boxes: tuple[Piece, ...]) -> Piece:
     """A DrawingML group (wpg:wgp) of several text boxes, with its VML fallback copy."""
     shapes = "".join(f'<wps:wsp><wps:txbx><w:txbxContent>{_box_paras(b).xml}</w:txbxContent></wps:txbx></wps:wsp>'

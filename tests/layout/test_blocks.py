@@ -150,3 +150,34 @@ def test_pictures_keep_their_size_and_only_shrink_to_fit():
     assert image_box(tall, 440, 600) == pytest.approx((200.0, 600.0))
     unsized = Block(K.IMAGE, image=png(80, 40))
     assert image_box(unsized, 440, 600) == pytest.approx((60.0, 30.0))     # pixels at 96 dpi
+
+
+def test_clauses_numbered_like_an_article_stand_one_to_a_line_however_short(ts):
+    clauses = [Block.of(K.LIST_ITEM, f"（{n}）{word}") for n, word in zip("一二三四五六七", "机构职能 规范文件 发展规划 统计信息 "
+                                                                                    "财政预算 行政许可 行政处罚".split())]
+    names = [Block.of(K.LIST_ITEM, f"{n}. 济南某某有限公司") for n in range(1, 5)]
+    rows = layout_blocks(Document([Block.of(K.PARAGRAPH, "第二条 行政机关应当主动公开下列信息：")] + clauses), 0, ts)
+    items = [r for r in rows if r.block and r.block >= 1]
+    assert [r.block for r in items] == list(range(1, 8))                # one line each, in order
+    paired = layout_blocks(Document(names), 0, ts)
+    assert len(paired) == 2                                             # a 名单 still pairs up
+
+
+def test_a_note_under_the_date_never_opens_a_page_alone(ts):
+    doc = notice(1)
+    doc.blocks.insert(-1, Block.of(K.NOTE, "（此件公开发布）"))
+    rows = layout_blocks(doc, 0, ts)
+    date = [r for r in rows if r.block == len(doc.blocks) - 3]
+    assert date[-1].keep_with_next
+
+
+def test_a_date_line_and_the_speaker_under_a_title_are_centred():
+    ts = Typesetter(load_spec("jinan-gazette"), {r: FixedMetrics() for r in ROLES})
+    doc = Document([Block.of(K.TITLE, "在全市优化营商环境工作会议上的讲话"), Block.of(K.SUBTITLE, "（2018年1月2日）"),
+                    Block.of(K.AUTHOR, "孙述涛"), Block.of(K.PARAGRAPH, "同志们：")])
+    rows = layout_blocks(doc, 0, ts)
+    for block in (1, 2):
+        [line] = [r for r in rows if r.block == block]
+        xs = [x for s in line.segments for x in s.xs]
+        left, right = xs[0], xs[-1] + line.segments[-1].size
+        assert left > 0 and (left + right) / 2 == pytest.approx(ts.spec.measure / 2, abs=1.0)

@@ -22,10 +22,9 @@ from ...model import Block, BlockKind, Document, Run
 from . import oxml
 from .flow import Flow, estimate_lines
 from .placed import break_like, shares_line
+from .tables import IMAGE_LOST, write_table
 from .styles import (ALIGN, BODY_CHARS, BLOCK_STYLES, Grid, add_paragraph, spec_key, style_for,
                      style_id)
-
-IMAGE_LOST = "［此处图片格式无法写入 DOCX］"
 
 
 def bookmark_name(k: int) -> str:
@@ -173,32 +172,6 @@ def write_pair(ctx: Context, first: Block, second: Block) -> object:
     return p
 
 
-def write_table(ctx: Context, block: Block) -> None:
-    """A ruled table, columns of equal width across the measure, cells in style 表格."""
-    rows = [r for r in block.rows if r]
-    ncols = max(len(r) for r in rows)
-    table = ctx.doc.add_table(rows=len(rows), cols=ncols)
-    tblPr = table._tbl.tblPr
-    borders = oxml.set_child(tblPr, "tblBorders")
-    for side in ("top", "left", "bottom", "right", "insideH", "insideV"):
-        oxml.set_child(borders, side, val="single", sz=4, space=0, color="000000")
-    margins = oxml.set_child(tblPr, "tblCellMar")
-    for side in ("top", "left", "bottom", "right"):
-        oxml.set_child(margins, side, w=round(PAD * 20), type="dxa")
-    oxml.set_child(tblPr, "tblW", w=round(ctx.grid.measure * 20), type="dxa")
-    width = Pt(ctx.grid.measure / ncols)
-    cell_style = style_id(ctx.doc, BLOCK_STYLES["table"][1])
-    for r, row in enumerate(rows):
-        for c in range(ncols):
-            cell = table.cell(r, c)
-            cell.width = width
-            p = cell.paragraphs[0]
-            p._p.style = cell_style
-            text = row[c] if c < len(row) else ""
-            if text:
-                p.add_run(text)
-
-
 def write_image(ctx: Context, block: Block) -> object:
     """The picture centred, scaled to the measure; a visible note when Word cannot take it."""
     p = add_paragraph(ctx.doc, style_for(block))
@@ -243,8 +216,8 @@ def write_document(ctx: Context, doc: Document, k: int, break_before: bool = Tru
         lines = ctx.laid.get((k, i), [])
         if block.kind == BlockKind.ATTACHMENT_NOTE and block.text.startswith(ATTACHMENT_LEAD[:2]):
             note_indent = ctx.spec.style("attachment_note").indent + 3   # 附件： is 3 characters
-        if block.kind == BlockKind.ISSUED and ctx.last is not None:
-            oxml.set_on(ctx.last._p.get_or_add_pPr(), "keepNext")   # 印发 never opens a page alone
+        if block.kind in (BlockKind.ISSUED, BlockKind.NOTE) and ctx.last is not None:
+            oxml.set_on(ctx.last._p.get_or_add_pPr(), "keepNext")   # 印发, 附注 never open a page alone
         if block.kind == BlockKind.TABLE:
             if page_break:
                 # a table cannot carry a page break: an empty paragraph does
@@ -254,7 +227,8 @@ def write_document(ctx: Context, doc: Document, k: int, break_before: bool = Tru
                 first = first or p
                 page_break = False
             _spacing(ctx, block, None, False, lines)
-            write_table(ctx, block)
+            write_table(ctx.doc, block, ctx.grid.measure, style_id(ctx.doc, BLOCK_STYLES["table"][1]),
+                        ctx.spec.text_height)
             continue
         nxt = blocks[i + 1] if i + 1 < len(blocks) else None
         if (block.kind == BlockKind.LIST_ITEM and nxt is not None
