@@ -32,6 +32,20 @@ def sample_build(tmp_path_factory):
     return build(SAMPLE, pdf=pdf), pdf
 
 
+@pytest.fixture
+def sample_view(qtbot, sample_build):
+    """A page view, 900 × 700 and shown, on the sample's pages: (view, outcome, PDF path)."""
+    from editor.ui.pageview import PageView
+    result, pdf = sample_build
+    outcome = SimpleNamespace(result=result, layout=result.layout, pages=result.layout.pages)
+    view = PageView()
+    qtbot.addWidget(view)
+    view.resize(900, 700)
+    view.show()
+    view.set_outcome(outcome)
+    return view, outcome, pdf
+
+
 @pytest.mark.parametrize("setter", ["setRawFont", "setGlyphIndexes", "setPositions"])
 def test_glyph_run_setters_keep_the_reference_to_none(qapp, setter):
     font = QRawFont(str(ROOT / "fonts" / "NotoSerifSC-Regular.ttf"), 12.0)
@@ -47,19 +61,12 @@ def test_glyph_run_setters_keep_the_reference_to_none(qapp, setter):
 
 
 @pytest.mark.slow
-def test_paging_twenty_times_and_printing_keep_none_alive(qtbot, sample_build, tmp_path):
+def test_paging_twenty_times_and_printing_keep_none_alive(sample_view, tmp_path):
     from PySide6.QtPrintSupport import QPrinter
     from pypdf import PdfReader
-    from editor.ui.pageview import PageView
     from editor.ui.printing import print_pages
-    result, _ = sample_build
-    outcome = SimpleNamespace(result=result, layout=result.layout, pages=result.layout.pages)
-    view = PageView()
-    qtbot.addWidget(view)
-    view.resize(900, 700)
-    view.show()
-    view.set_outcome(outcome)
-    count = len(result.layout.pages)
+    view, outcome, _ = sample_view
+    count = len(outcome.pages)
     before = sys.getrefcount(None)
     for round_ in range(20):
         view.set_zoom("fixed", (0.5, 1.0, 3.0, 4.0)[round_ % 4])
@@ -105,16 +112,9 @@ def dark_mismatch(a, b, bands: int = 16) -> float:
 
 @pytest.mark.slow
 @pytest.mark.skipif(not shutil.which("pdftoppm"), reason="pdftoppm (poppler-utils) is not installed")
-def test_view_draws_what_the_pdf_prints_at_every_zoom(qtbot, sample_build, tmp_path):
+def test_view_draws_what_the_pdf_prints_at_every_zoom(sample_view, tmp_path):
     from PIL import Image
-    from editor.ui.pageview import PageView
-    result, pdf = sample_build
-    outcome = SimpleNamespace(result=result, layout=result.layout, pages=result.layout.pages)
-    view = PageView()
-    qtbot.addWidget(view)
-    view.resize(900, 700)
-    view.show()
-    view.set_outcome(outcome)
+    view, _, pdf = sample_view
     for zoom in ZOOMS:
         view.set_zoom("fixed", zoom)
         for index in PAGES_TO_COMPARE:
