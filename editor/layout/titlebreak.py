@@ -204,6 +204,14 @@ def _gaps(text: str, words: Iterable[str]) -> tuple[list[int], list[float]]:
     return stops, costs
 
 
+def word_breaks(text: str, words: Iterable[str] = ()) -> set[int]:
+    """out: the positions p of `text` (a break before text[p]) where a title may break
+    between words as break_title sees them; a break before a space is one after it too.
+    The DOCX export asks this to tell a reader's own line break inside a word."""
+    stops, _ = _gaps(text, tuple(words))
+    return set(stops) | {p + 1 for p in stops if p < len(text) and text[p] in SPACES}
+
+
 def _balanced(text: str, stops: list[int], costs: list[float], width: float,
               last_width: float, advance: Callable[[str], float]) -> list[str]:
     """The lines, broken at some of `stops`, that minimise break costs plus raggedness."""

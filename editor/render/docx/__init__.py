@@ -13,20 +13,22 @@ import io
 from pathlib import Path
 
 import docx
-from docx.enum.section import WD_SECTION
 
 from ...layout.pages import LayoutResult
 from ...layout.spec import LayoutSpec
 from ...issuefile import write_atomic
 from ...model import Issue
 from . import oxml
+from ...layout.titlebreak import organ_names
 from .body import Context, write_document
-from .flow import Flow
+from .columns import BodySections, continue_numbering, end_section, make_grid
+from .embed import doc_fonts, embed_fonts
 from .placed import laid_lines
 from .front import write_back_page, write_cover, write_inside_title, write_toc
-from .sections import (clear_furniture, make_grid, needs_odd_even, set_start, setup_page,
+from .sections import (clear_furniture, needs_odd_even, set_start, setup_page,
                        write_furniture, write_settings)
-from .styles import write_styles
+from .styles import FontNames, write_styles
+from .titles import title_metrics
 
 __all__ = ["render_docx", "build_docx"]
 
@@ -37,13 +39,16 @@ def build_docx(issue: Issue, spec: LayoutSpec, layout: LayoutResult, progress=No
     out: the python-docx Document (not yet saved)."""
     doc = docx.Document()
     grid = make_grid(spec)
-    write_styles(doc, spec, grid)
+    fonts = doc_fonts(layout.fonts)
+    names = FontNames(spec, fonts)
+    write_styles(doc, names, grid)
     odd_even = needs_odd_even(spec, issue)
     write_settings(doc, spec, odd_even)
     setup_page(doc.sections[0], spec, grid)
     conf = spec.issue
     docs = issue.documents()
     pages = [p + 1 for p in layout.doc_pages]          # printed number = physical index + 1
+    back_page = conf.get("back_page", False)
     front = False
     if conf.get("cover", True):
         write_cover(doc, issue, spec)
@@ -58,43 +63,25 @@ def build_docx(issue: Issue, spec: LayoutSpec, layout: LayoutResult, progress=No
         body = end_section(doc) if front else doc.sections[0]
         set_start(body, "nextPage", pages[0] if pages else 1)
         write_furniture(body, spec, grid, issue, odd_even)
-        ctx = Context(doc, spec, grid, Flow(grid.line_pitch), laid_lines(layout, spec))
+        sections = BodySections(doc, spec)
+        ctx = Context(doc, spec, grid, sections, laid_lines(layout, spec), organ_names(issue),
+                      title_metrics(layout.fonts), bold_face=names.bold("bold"))
         for k, document in enumerate(docs):
             if cancel is not None and cancel.is_set():
                 raise InterruptedError
-            write_document(ctx, document, k, break_before=k > 0)
+            write_document(ctx, document, k)
             if progress:
                 progress("输出 Word", k + 1, len(docs) + 1, "")
-    if conf.get("back_page", False):
-        back = end_section(doc)
+        sections.finish(more=back_page)
+    if back_page:
+        back = doc.sections[-1] if docs else end_section(doc)
         set_start(back, "evenPage" if conf.get("back_page_even", False) else "nextPage")
-        _continue_numbering(back)
+        continue_numbering(back)
         clear_furniture(back, odd_even)
         codes = [c for page in layout.pages if page.kind == "back" for c in page.codes]
         write_back_page(doc, issue, spec, grid, codes)
+    embed_fonts(doc, fonts)
     return doc
-
-
-def end_section(doc):
-    """Close the current section at its last paragraph (python-docx's add_section would add
-    an empty paragraph, which can spill onto a page of its own); out: the new section."""
-    body = doc.element.body
-    sentinel = body.get_or_add_sectPr()
-    blocks = [el for el in body if el is not sentinel]
-    last = blocks[-1] if blocks else None
-    if last is None or last.tag != oxml.qn("w:p") or last.xpath("w:pPr/w:sectPr"):
-        return doc.add_section(WD_SECTION.NEW_PAGE)
-    last.set_sectPr(sentinel.clone())
-    for ref in sentinel.xpath("w:headerReference|w:footerReference"):
-        sentinel.remove(ref)
-    return doc.sections[-1]
-
-
-def _continue_numbering(section) -> None:
-    """A section cloned from the body keeps its restart; the back page must not restart."""
-    num = section._sectPr.find(oxml.qn("w:pgNumType"))
-    if num is not None:
-        section._sectPr.remove(num)
 
 
 def save_atomic(doc, path: str | Path) -> None:

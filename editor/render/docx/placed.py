@@ -51,25 +51,16 @@ def laid_lines(layout: LayoutResult, spec: LayoutSpec) -> dict[tuple[int, int], 
     return out
 
 
-def break_like(text: str, lines: list[LaidLine]) -> list[str]:
-    """`text` cut where the printed lines end (whitespace at a cut dropped); the text's own
-    line breaks when the printed lines do not spell it out."""
-    own = [p.strip() for p in text.split("\n") if p.strip()]
-    if not lines or squash("".join(ln.text for ln in lines)) != squash(text):
-        return own
-    parts, pos = [], 0
-    for ln in lines[:-1]:
-        want, j = len(squash(ln.text)), pos
-        while j < len(text) and want:
-            want -= not text[j].isspace()
-            j += 1
-        parts.append(text[pos:j].strip())
-        pos = j
-    parts.append(text[pos:].strip())
-    return [p for p in parts if p]
-
-
 def shares_line(lines: list[LaidLine], text: str, next_text: str) -> bool:
     """Whether the next block was printed on this block's line (a 名单 set two to a line)."""
     return (len(lines) == 1 and bool(squash(next_text))
             and squash(lines[0].text) == squash(text) + squash(next_text))
+
+
+def column_left(left: float, spec: LayoutSpec, columns: int) -> float:
+    """A printed line's left edge (pt from the type area's left) measured from the left of
+    the column it stands in, when the text runs in `columns` columns."""
+    if columns == 1:
+        return left
+    step = spec.column_measure + spec.gutter
+    return left - step * min(int((left + 0.5) // step), columns - 1)

@@ -47,6 +47,7 @@ BLOCK_STYLES = {
 }
 TOC_TITLE, TOC_SECTION, TOC_ENTRY, TOC_NUMBER = "目录标题", "目录栏目", "目录条目", "目录页码行"
 BODY_CHARS = "正文字符"       # character style: the body text after a run-in heading
+BOLD_CHARS = "加粗文字"       # character style: bold runs of body text, in the bold role's face
 ALIGN = {"justify": "both", "left": "left", "center": "center", "right": "right",
          "distribute": "distribute"}
 OUTLINE = {"title": 0, "heading1": 1, "heading2": 2, "heading3": 3, "heading4": 4,
@@ -62,6 +63,11 @@ class Grid:
     measure: float        # pt, from the rounded margins
     line_pitch: float     # pt per grid line (floor to whole twips: N lines must fit)
     char_pitch: float     # pt per character on the grid
+    # Whether grid paragraphs snap to the document grid: only where the characters need its
+    # pitch (a character grid, GB/T 9704's). Otherwise a grid paragraph keeps an exact line
+    # height of one pitch and the grid only shows it: LibreOffice lays snapped lines on an
+    # absolute grid, which loses a line under an off-grid title.
+    snap: bool = False
 
     @property
     def line_twips(self) -> int:
@@ -89,10 +95,30 @@ def family(spec: LayoutSpec, role: str) -> str:
     return families[0]
 
 
-def latin_family(spec: LayoutSpec) -> str | None:
-    """The face for Latin letters and digits in body text (Times New Roman), if the layout
-    names one; the body face otherwise."""
-    return family(spec, "latin") if "latin" in spec.fonts else None
+class FontNames:
+    """The family, and whether it is its bold face, that the DOCX names for each font role:
+    the face our layout set the role in (embed.doc_fonts), so that the embedded face is the
+    one a reader finds; without one, the office font the spec asks for first."""
+
+    def __init__(self, spec: LayoutSpec, fonts: dict | None = None):
+        self.spec = spec
+        self.fonts = fonts or {}
+
+    def _font(self, role: str):
+        return self.fonts.get(role) or (None if role in self.spec.fonts else self.fonts.get("body"))
+
+    def family(self, role: str) -> str:
+        font = self._font(role)
+        return font.family if font else family(self.spec, role)
+
+    def bold(self, role: str) -> bool:
+        font = self._font(role)
+        return bool(font and font.bold)
+
+    def latin(self) -> str | None:
+        """The face for Latin letters and digits in body text (Times New Roman), if the
+        layout names one; the body face otherwise."""
+        return self.family("latin") if "latin" in self.spec.fonts else None
 
 
 _STYLE_IDS: WeakKeyDictionary = WeakKeyDictionary()    # document part → {(name, type): id}
@@ -136,8 +162,8 @@ def _paragraph_style(doc, name: str, base: str | None = "Normal"):
     return style
 
 
-def write_style(doc, name: str, spec: LayoutSpec, grid: Grid, st: Style, *,
-                snap: bool | None = None, color: str | None = None, keep_next: bool = False,
+def write_style(doc, name: str, names: FontNames, grid: Grid, st: Style, *,
+                color: str | None = None, keep_next: bool = False,
                 outline: int | None = None, base: str | None = "Normal"):
     """in: a style name and a spec Style; out: the paragraph style, fully specified (font,
     size, alignment, indents in characters, spacing in points, exact line height)."""
@@ -148,42 +174,47 @@ def write_style(doc, name: str, spec: LayoutSpec, grid: Grid, st: Style, *,
     on_grid = st.leading == 0
     if base is None:           # the root style repeats the defaults: LibreOffice reads these
         oxml.set_chinese_breaking(pPr)
+        oxml.set_on(pPr, "widowControl", names.spec.avoid_lone_lines)
     if keep_next:
         oxml.set_on(pPr, "keepNext")
     if not on_grid:            # titles: their lines stay together
         oxml.set_on(pPr, "keepLines")
-    oxml.set_on(pPr, "snapToGrid", on_grid if snap is None else snap)
+    oxml.set_on(pPr, "snapToGrid", on_grid and grid.snap)
     line = grid.line_pitch if on_grid else st.leading * st.size
     oxml.set_spacing(pPr, st.space_before * grid.line_pitch, st.space_after * grid.line_pitch, line)
     oxml.set_indent(pPr, st.size, st.indent, st.left, st.right)
     oxml.set_child(pPr, "jc", val=ALIGN.get(st.align, "both"))
     if outline is not None:
         oxml.set_child(pPr, "outlineLvl", val=outline)
-    oxml.set_fonts(rPr, family(spec, st.font), latin_family(spec) if st.font == "body" else None)
+    oxml.set_fonts(rPr, names.family(st.font), names.latin() if st.font == "body" else None)
+    if names.bold(st.font):        # a role set in a bold face (小标宋's stand-in)
+        oxml.set_on(rPr, "b")
     oxml.set_size(rPr, st.size)
     if color:
         oxml.set_child(rPr, "color", val=color)
     return style
 
 
-def _character_style(doc, name: str, spec: LayoutSpec, role: str, size: float):
+def _character_style(doc, name: str, names: FontNames, role: str, size: float | None = None):
+    """A character style in a role's face (and size); its boldness stays on the runs."""
     styles = doc.styles
     try:
         style = styles[name]
     except KeyError:
         style = styles.add_style(name, WD_STYLE_TYPE.CHARACTER)
     rPr = style.element.get_or_add_rPr()
-    oxml.set_fonts(rPr, family(spec, role))
-    oxml.set_size(rPr, size)
+    oxml.set_fonts(rPr, names.family(role), names.latin() if role == "body" else None)
+    if size:
+        oxml.set_size(rPr, size)
     return style
 
 
-def write_defaults(doc, spec: LayoutSpec) -> None:
+def write_defaults(doc, spec: LayoutSpec, names: FontNames) -> None:
     """docDefaults: body font and size, zh-CN, Chinese line breaking, no space after."""
     root = doc.styles.element
     defaults = root.find(qn("w:docDefaults"))
     rPr = defaults.find(qn("w:rPrDefault")).find(qn("w:rPr"))
-    oxml.set_fonts(rPr, family(spec, "body"), latin_family(spec))
+    oxml.set_fonts(rPr, names.family("body"), names.latin())
     oxml.set_size(rPr, spec.size)
     oxml.set_lang(rPr)
     ppr_default = defaults.find(qn("w:pPrDefault"))
@@ -193,37 +224,41 @@ def write_defaults(doc, spec: LayoutSpec) -> None:
     if pPr is None:
         pPr = oxml.set_child(ppr_default, "pPr")
     oxml.set_chinese_breaking(pPr)
+    # our columns run full when the layout lets a paragraph's first or last line stand alone
+    oxml.set_on(pPr, "widowControl", spec.avoid_lone_lines)
     oxml.set_spacing(pPr, 0, 0)
 
 
-def _toc_styles(doc, spec: LayoutSpec, grid: Grid) -> None:
+def _toc_styles(doc, names: FontNames, grid: Grid) -> None:
+    spec = names.spec
     conf = spec.toc
     size = conf.get("size", spec.size)
     leading = conf.get("leading", 1.6)     # the 目录 is off the body grid, as in layout/toc.py
     plain = Style(font=conf.get("entry_font", "body"), size=size, align="left", indent=0,
                   leading=leading)
-    write_style(doc, TOC_TITLE, spec, grid,
+    write_style(doc, TOC_TITLE, names, grid,
                 Style(font=conf.get("title_font", "hei"), size=conf.get("title_size", 18),
                       align="center", indent=0, leading=1.6), outline=0)
-    write_style(doc, TOC_SECTION, spec, grid,
+    write_style(doc, TOC_SECTION, names, grid,
                 replace(plain, font=conf.get("section_font", "hei"), space_before=0.6 * size
                         / grid.line_pitch), keep_next=True)
-    write_style(doc, TOC_ENTRY, spec, grid, plain, keep_next=True)
-    number = write_style(doc, TOC_NUMBER, spec, grid, plain)
+    write_style(doc, TOC_ENTRY, names, grid, plain, keep_next=True)
+    number = write_style(doc, TOC_NUMBER, names, grid, plain)
     leader = {"…": "middleDot", "·": "middleDot", ".": "dot", "-": "hyphen", "_": "underscore"}
     oxml.add_tab(number.element.get_or_add_pPr(), grid.measure, "right",
                  leader.get(conf.get("leader", "…"), "dot"))
 
 
-def _furniture_styles(doc, spec: LayoutSpec, grid: Grid) -> None:
+def _furniture_styles(doc, names: FontNames, grid: Grid) -> None:
     """Header, footer, cover, back page: off the grid, no indent."""
+    spec = names.spec
     def centre(font: str, size: float, leading: float = 1.5, align: str = "center") -> Style:
         return Style(font=font, size=size, align=align, indent=0, leading=leading)
     head = spec.header
-    write_style(doc, "Header", spec, grid, centre(head.get("font", "song"), head.get("size", 9),
+    write_style(doc, "Header", names, grid, centre(head.get("font", "song"), head.get("size", 9),
                                                   1.2, "left"))
     folio = spec.folio
-    write_style(doc, "Footer", spec, grid, centre(folio.get("font", "song"),
+    write_style(doc, "Footer", names, grid, centre(folio.get("font", "song"),
                                                   folio.get("size", 10.5), 1.2))
     s = spec.size
     for name, st in (("封面刊名", centre("title", 40, 1.3)), ("封面年份", centre("hei", 64, 1.2)),
@@ -233,21 +268,23 @@ def _furniture_styles(doc, spec: LayoutSpec, grid: Grid) -> None:
                      ("简介", Style(font="body", size=s, align="justify", indent=2, leading=1.7)),
                      ("版权刊名", centre("hei", s * 1.1, 1.8, "left")),
                      ("版权", centre("body", s * 0.9, 1.6, "left"))):
-        write_style(doc, name, spec, grid, st, color=RED if name == "封面刊名" else None)
+        write_style(doc, name, names, grid, st, color=RED if name == "封面刊名" else None)
 
 
-def write_styles(doc, spec: LayoutSpec, grid: Grid) -> None:
+def write_styles(doc, names: FontNames, grid: Grid) -> None:
     """Every style the exporter uses, from the spec's block styles."""
-    write_defaults(doc, spec)
-    write_style(doc, "Normal", spec, grid, spec.style("default"), base=None)
+    spec = names.spec
+    write_defaults(doc, spec, names)
+    write_style(doc, "Normal", names, grid, spec.style("default"), base=None)
     for key, (_, name) in BLOCK_STYLES.items():
         if key == "default":
             continue
         st = spec.style(key)
         if key == "table":
             st = replace(st, indent=0, align="left", left=0, right=0, leading=1.5)
-        write_style(doc, name, spec, grid, st, keep_next=key in KEEP_NEXT,
+        write_style(doc, name, names, grid, st, keep_next=key in KEEP_NEXT,
                     outline=OUTLINE.get(key))
-    _character_style(doc, BODY_CHARS, spec, spec.style("default").font, spec.style("default").size)
-    _toc_styles(doc, spec, grid)
-    _furniture_styles(doc, spec, grid)
+    _character_style(doc, BODY_CHARS, names, spec.style("default").font, spec.style("default").size)
+    _character_style(doc, BOLD_CHARS, names, "bold")
+    _toc_styles(doc, names, grid)
+    _furniture_styles(doc, names, grid)
