@@ -3,8 +3,8 @@ issue agree on it.
 
 in: a PDF (ours, or LibreOffice's rendering of our DOCX), the first and last physical page
 of the documents, the type area's top and bottom; out: the documents' text as one string
-(no spaces, read column by column with the independent checker's reader, running heads
-and page numbers left out) and the offset in it where each page ends. Two PDFs of one issue
+(its Han characters, as the independent checker counts distances, read column by column
+with its reader; running heads and page numbers left out) and the offset in it where each page ends. Two PDFs of one issue
 hold the same text, so an offset in one is an offset in the other; `agreement` counts the
 page ends of one that lie within a few characters of a page end of the other.
 """
@@ -16,6 +16,8 @@ from dataclasses import dataclass
 import pdfplumber
 
 from pdfreading import reading_lines
+
+HAN = re.compile(r"[\u3400-\u9fff]")     # as ../shared/tools/pdfcheck.py counts
 
 
 @dataclass
@@ -34,8 +36,8 @@ def page_ends(path, first: int, stop_at: str, top: float, bottom: float) -> Page
     with pdfplumber.open(path) as pdf:
         for number, page in enumerate(pdf.pages[first - 1:], first):
             rows = [t for y, t in reading_lines(page) if top - 6 <= y <= bottom]
-            body = re.sub(r"\s+", "", "".join(rows))
-            if stop_at in body:
+            body = "".join(HAN.findall("".join(rows)))
+            if "".join(HAN.findall(stop_at)) in body:
                 break
             if not body:
                 continue

@@ -28,7 +28,7 @@ from .front import write_back_page, write_cover, write_inside_title, write_toc
 from .sections import (clear_furniture, needs_odd_even, set_start, setup_page,
                        write_furniture, write_settings)
 from .styles import FontNames, write_styles
-from .titles import title_metrics
+from .titles import face_metrics
 
 __all__ = ["render_docx", "build_docx"]
 
@@ -65,7 +65,7 @@ def build_docx(issue: Issue, spec: LayoutSpec, layout: LayoutResult, progress=No
         write_furniture(body, spec, grid, issue, odd_even)
         sections = BodySections(doc, spec)
         ctx = Context(doc, spec, grid, sections, laid_lines(layout, spec), organ_names(issue),
-                      title_metrics(layout.fonts), bold_face=names.bold("bold"))
+                      face_metrics(layout.fonts), bold_face=names.bold("bold"))
         for k, document in enumerate(docs):
             if cancel is not None and cancel.is_set():
                 raise InterruptedError

@@ -19,6 +19,7 @@ from docx.shared import Pt
 
 from ...layout.blocks import (ATTACHMENT_LEAD, is_standalone_heading, spanning_blocks,
                               stacked_under_previous)
+from ...layout.linebreak import mark_kerns
 from ...layout.setting import SENTENCE_END, Typesetter
 from ...layout.spec import LayoutSpec
 from ...layout.tables import PAD, image_box
@@ -27,8 +28,10 @@ from . import oxml
 from .columns import BodySections, document_grid
 from .flow import Flow, estimate_lines
 from .placed import column_left, shares_line
-from .styles import (ALIGN, BODY_CHARS, BOLD_CHARS, BLOCK_STYLES, Grid, add_paragraph, spec_key,
+from .styles import (ALIGN, BODY_CHARS, BOLD_CHARS, BLOCK_STYLES, WIDE_MARKS, Grid, add_paragraph, spec_key,
                      style_for, style_id)
+from .lists import name_indent, write_pair
+from .runs import add_runs, char_width, han_gaps, split_runs, wide_marks
 from .titles import title_parts
 
 IMAGE_LOST = "［此处图片格式无法写入 DOCX］"
@@ -67,45 +70,6 @@ def bold_style(ctx: Context, role: str) -> str | None:
     if role != ctx.spec.style("default").font:
         return None
     return style_id(ctx.doc, BOLD_CHARS, WD_STYLE_TYPE.CHARACTER)
-
-
-def add_runs(paragraph, runs: list[Run], char_style: str | None = None,
-             bold: str | None = None, bold_face: bool = True) -> None:
-    """Runs with their italic/script; '\\n' becomes a line break, '\\t' a tab.
-    `char_style` is a character style's id (see style_id); a bold run takes `bold` (the
-    bold face's character style) instead, and w:b when that face is a bold one."""
-    for r in runs:
-        if not r.text:
-            continue
-        run = paragraph.add_run(r.text)
-        if char_style:
-            run._r.style = char_style
-        if r.bold and bold:
-            run._r.style = bold
-            if bold_face:
-                run.bold = True
-        if r.italic:
-            run.italic = True
-        if r.script == "sub":
-            run.font.subscript = True
-        elif r.script == "sup":
-            run.font.superscript = True
-
-
-def split_runs(runs: list[Run], at: int) -> tuple[list[Run], list[Run]]:
-    """Runs cut at character offset `at` (the end of a run-in heading's lead sentence)."""
-    head, tail, pos = [], [], 0
-    for r in runs:
-        a, b = pos, pos + len(r.text)
-        pos = b
-        if b <= at:
-            head.append(r)
-        elif a >= at:
-            tail.append(r)
-        else:
-            head.append(Run(r.text[:at - a], r.bold, r.italic, r.script))
-            tail.append(Run(r.text[at - a:], r.bold, r.italic, r.script))
-    return head, tail
 
 
 def _title_runs(ctx: Context, block: Block, lines: list) -> list[Run]:
@@ -185,14 +149,17 @@ def write_text_block(ctx: Context, block: Block, note_indent: float, lines: list
                        leftChars=0, firstLineChars=0, rightChars=0)
     runs = block.runs
     st = ctx.spec.style(spec_key(block))
+    widths = _widths(ctx, block.text, st)
     if block.kind == BlockKind.HEADING and block.level >= 2:
         m = SENTENCE_END.search(block.text)
         if m and m.end() < len(block.text.rstrip()):
             head, tail = split_runs(runs, m.end())
-            add_runs(p, head, bold=bold_style(ctx, st.font), bold_face=ctx.bold_face)
-            body_font = ctx.spec.style("default").font
+            add_runs(p, head, bold=bold_style(ctx, st.font), bold_face=ctx.bold_face,
+                     widths=widths, marks=_marks(ctx, block.text, st.font))
+            body = ctx.spec.style("default")
             add_runs(p, tail, style_id(ctx.doc, BODY_CHARS, WD_STYLE_TYPE.CHARACTER),
-                     bold_style(ctx, body_font), ctx.bold_face)
+                     bold_style(ctx, body.font), ctx.bold_face, widths=_widths(ctx, block.text, body),
+                     start=m.end(), marks=_marks(ctx, block.text, body.font))
             return p
     if is_standalone_heading(block):
         oxml.set_on(pPr, "keepNext")
@@ -200,21 +167,38 @@ def write_text_block(ctx: Context, block: Block, note_indent: float, lines: list
         oxml.set_child(pPr, "jc", val=ALIGN.get(block.align, "both"))
     if block.kind == BlockKind.ATTACHMENT_NOTE and not block.text.startswith(ATTACHMENT_LEAD[:2]):
         oxml.set_indent(pPr, ctx.spec.style("attachment_note").size, 0, note_indent)
-    add_runs(p, runs, bold=bold_style(ctx, st.font), bold_face=ctx.bold_face)
+    if block.kind == BlockKind.LIST_ITEM:
+        widths.update(name_indent(ctx, pPr, block, lines))
+    add_runs(p, runs, bold=bold_style(ctx, st.font), bold_face=ctx.bold_face, widths=widths,
+             marks=_marks(ctx, block.text, st.font))
     return p
 
 
-def write_pair(ctx: Context, first: Block, second: Block) -> object:
-    """Two 名单 items on one line, the second at the middle of the measure (+ the indent)."""
-    p = add_paragraph(ctx.doc, style_for(first))
-    st = ctx.spec.style(spec_key(first))
-    oxml.set_child(p._p.get_or_add_pPr(), "jc", val="left")
-    oxml.add_tab(p._p.get_or_add_pPr(), ctx.measure / 2 + st.indent * st.size, "left")
-    bold = bold_style(ctx, st.font)
-    add_runs(p, first.runs, bold=bold, bold_face=ctx.bold_face)
-    p.add_run("\t")
-    add_runs(p, second.runs, bold=bold, bold_face=ctx.bold_face)
-    return p
+def _marks(ctx: Context, text: str, role: str) -> tuple[str, set[int]] | None:
+    """add_runs' marks: in body text, the shared marks a reader would set in the Latin face
+    (runs.wide_marks) take the character style that sets them in the Chinese one."""
+    if role != ctx.spec.style("default").font or "latin" not in ctx.spec.fonts:
+        return None
+    found = wide_marks(text)
+    return (style_id(ctx.doc, WIDE_MARKS, WD_STYLE_TYPE.CHARACTER), found) if found else None
+
+
+def _widths(ctx: Context, text: str, st) -> dict[int, float]:
+    """add_runs' widths for a block in style `st`, as our layout sets them: a space between
+    Han characters one em, and (全角, where readers are told not to compress) two adjacent
+    marks 1.5 em (layout.linebreak.mark_kerns)."""
+    if ctx.metrics.get(st.font) is None:
+        return {}
+    widths: dict[int, float] = {}
+    if " " in text:
+        em = st.size + (ctx.spec.tracking * st.size / ctx.spec.size if st.size == ctx.spec.size else 0.0)
+        widths.update(han_gaps(text, em, char_width(ctx.metrics, " ", st.font, st.size)))
+    if ctx.spec.punctuation == "全角":
+        advances = [char_width(ctx.metrics, ch, st.font, st.size) for ch in text]
+        for j, kern in mark_kerns(text, advances, [st.size] * len(text), "全角").items():
+            if j > 0:
+                widths[j - 1] = widths.get(j - 1, 0.0) + kern
+    return widths
 
 
 def write_table(ctx: Context, block: Block) -> None:
@@ -334,7 +318,8 @@ def write_document(ctx: Context, doc: Document, k: int) -> None:
         nxt = blocks[i + 1] if i + 1 < len(blocks) else None
         if (block.kind == BlockKind.LIST_ITEM and nxt is not None
                 and nxt.kind == BlockKind.LIST_ITEM and shares_line(lines, block.text, nxt.text)):
-            p, skip = write_pair(ctx, block, nxt), i + 1
+            bold = bold_style(ctx, ctx.spec.style(spec_key(block)).font)
+            p, skip = write_pair(ctx, block, nxt, lines, bold), i + 1
         elif block.kind == BlockKind.IMAGE:
             p = write_image(ctx, block)
         else:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from ...layout.pages import LayoutResult
 from ...layout.spec import LayoutSpec
@@ -24,6 +24,7 @@ class LaidLine:
     page: int            # physical page index
     y: float             # baseline
     size: float
+    pieces: list = field(default_factory=list)   # (left, text) of each run of glyphs drawn
 
 
 def squash(text: str) -> str:
@@ -45,10 +46,23 @@ def laid_lines(layout: LayoutResult, spec: LayoutSpec) -> dict[tuple[int, int], 
                 if ln.page == page.index and abs(ln.y - tl.y) < SAME_LINE * max(ln.size, tl.size):
                     ln.text += tl.text
                     ln.left = min(ln.left, tl.xs[0] - left)
+                    ln.pieces.append((tl.xs[0] - left, tl.text))
                     break
             else:
-                lines.append(LaidLine(tl.text, tl.xs[0] - left, page.index, tl.y, tl.size))
+                lines.append(LaidLine(tl.text, tl.xs[0] - left, page.index, tl.y, tl.size,
+                                      [(tl.xs[0] - left, tl.text)]))
     return out
+
+
+def name_start(lines: list[LaidLine], number: str) -> tuple[float, float] | None:
+    """Where a 名单 item's number and its name begin on its first printed line (pt from the
+    type area's left), when the layout set the number apart (layout.blocks._name_list)."""
+    if not lines or not number:
+        return None
+    pieces = sorted(lines[0].pieces)
+    if len(pieces) < 2 or squash(pieces[0][1]) != squash(number):
+        return None
+    return pieces[0][0], pieces[1][0]
 
 
 def shares_line(lines: list[LaidLine], text: str, next_text: str) -> bool:

@@ -48,6 +48,7 @@ BLOCK_STYLES = {
 TOC_TITLE, TOC_SECTION, TOC_ENTRY, TOC_NUMBER = "目录标题", "目录栏目", "目录条目", "目录页码行"
 BODY_CHARS = "正文字符"       # character style: the body text after a run-in heading
 BOLD_CHARS = "加粗文字"       # character style: bold runs of body text, in the bold role's face
+WIDE_MARKS = "全角标点"       # character style: “ ” — … of body text in the Chinese face
 ALIGN = {"justify": "both", "left": "left", "center": "center", "right": "right",
          "distribute": "distribute"}
 OUTLINE = {"title": 0, "heading1": 1, "heading2": 2, "heading3": 3, "heading4": 4,
@@ -195,15 +196,17 @@ def write_style(doc, name: str, names: FontNames, grid: Grid, st: Style, *,
     return style
 
 
-def _character_style(doc, name: str, names: FontNames, role: str, size: float | None = None):
-    """A character style in a role's face (and size); its boldness stays on the runs."""
+def _character_style(doc, name: str, names: FontNames, role: str, size: float | None = None,
+                     latin: bool = True):
+    """A character style in a role's face (and size); its boldness stays on the runs.
+    `latin`: Latin letters in the layout's Latin face (body text), else in the role's."""
     styles = doc.styles
     try:
         style = styles[name]
     except KeyError:
         style = styles.add_style(name, WD_STYLE_TYPE.CHARACTER)
     rPr = style.element.get_or_add_rPr()
-    oxml.set_fonts(rPr, names.family(role), names.latin() if role == "body" else None)
+    oxml.set_fonts(rPr, names.family(role), names.latin() if role == "body" and latin else None)
     if size:
         oxml.set_size(rPr, size)
     return style
@@ -286,5 +289,7 @@ def write_styles(doc, names: FontNames, grid: Grid) -> None:
                     outline=OUTLINE.get(key))
     _character_style(doc, BODY_CHARS, names, spec.style("default").font, spec.style("default").size)
     _character_style(doc, BOLD_CHARS, names, "bold")
+    _character_style(doc, WIDE_MARKS, names, spec.style("default").font, spec.style("default").size,
+                     latin=False)
     _toc_styles(doc, names, grid)
     _furniture_styles(doc, names, grid)

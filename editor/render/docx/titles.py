@@ -26,8 +26,8 @@ EPS = 0.01
 WORD_CHAR = re.compile(r"[0-9A-Za-z.．%]")     # a reader never breaks inside a number or word
 
 
-def title_metrics(faces: dict) -> dict[str, FontMetrics]:
-    """role → its face's widths (read on first use), for setting titles as a reader would."""
+def face_metrics(faces: dict) -> dict[str, FontMetrics]:
+    """role → its face's widths (read on first use): titles and 名单 numbers as a reader sets them."""
     return {role: FontMetrics(face) for role, face in faces.items()}
 
 

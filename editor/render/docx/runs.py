@@ -1,0 +1,109 @@
+"""Runs of a paragraph: the text of a block's runs with their italic, script and bold, and
+the few widths our layout gives a character that a reader would not.
+
+in: a python-docx paragraph and model Runs; out: w:r elements. A bold run of body text
+takes the bold face's character style (styles.BOLD_CHARS). A character whose width our
+PDF sets otherwise than its glyph (`widths`: a space between two Han characters is a
+one-em gap, a 名单 number is followed by the room up to its name) is a run of its own
+with w:spacing (ECMA-376 §17.3.2.35: space added after the character), so Word and
+LibreOffice fill the line with the same text.
+"""
+from __future__ import annotations
+
+import re
+
+from ...model import Run
+from . import oxml
+
+HAN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
+CJK = re.compile(r"[\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef]")   # Han, CJK marks, full-width forms
+SHARED_MARKS = set("“”‘’—…")      # code points Chinese shares with Latin text
+MIN_SPACING = 0.05      # pt: less than this is not worth a run of its own
+
+
+def char_width(metrics: dict, ch: str, role: str, size: float) -> float:
+    """One character's advance as a reader sets it (pt): Latin letters and digits of body
+    text in the Latin face (w:ascii), the rest in the role's face (w:eastAsia)."""
+    face = "latin" if role == "body" and "!" <= ch < "\u0250" and "latin" in metrics else role
+    found = metrics.get(face)
+    return (found.advance(ch) if found else (0.5 if ch.isascii() else 1.0)) * size
+
+
+def han_gaps(text: str, em: float, space_width: float) -> dict[int, float]:
+    """offset → extra pt for each space standing between two Han characters: our layout
+    sets it one em wide (第一条　…, 第一章 总 则), a reader at its glyph's width."""
+    return {i: em - space_width for i in range(1, len(text) - 1)
+            if text[i] == " " and HAN.match(text[i - 1]) and HAN.match(text[i + 1])}
+
+
+def add_runs(paragraph, runs: list[Run], char_style: str | None = None,
+             bold: str | None = None, bold_face: bool = True,
+             widths: dict[int, float] | None = None, start: int = 0,
+             marks: tuple[str, set[int]] | None = None) -> list:
+    """Runs with their italic/script; '\\n' becomes a line break, '\\t' a tab.
+    `char_style` is a character style's id (see style_id); a bold run takes `bold` (the
+    bold face's character style) instead, and w:b when that face is a bold one.
+    `widths`: offset (in the block's text; runs[0] starts at `start`) → pt to add after
+    that character. `marks`: (a character style, offsets) for characters that take that
+    style rather than `char_style` (full-width marks in the Chinese face, wide_marks).
+    out: the python-docx runs written."""
+    widths = {k: v for k, v in (widths or {}).items() if abs(v) >= MIN_SPACING}
+    mark_style, marked = marks if marks else (None, set())
+    single = set(widths) | marked
+    written, pos = [], start
+    for r in runs:
+        if not r.text:
+            continue
+        inside = [k - pos for k in single if pos <= k < pos + len(r.text)]
+        cuts = sorted({0, len(r.text)} | set(inside) | {k + 1 for k in inside})
+        for a, b in zip(cuts, cuts[1:]):
+            style = mark_style if b - a == 1 and pos + a in marked else char_style
+            run = _add(paragraph, Run(r.text[a:b], r.bold, r.italic, r.script), style,
+                       bold, bold_face)
+            if b - a == 1 and pos + a in widths:
+                oxml.set_child(run._r.get_or_add_rPr(), "spacing", val=round(widths[pos + a] * 20))
+            written.append(run)
+        pos += len(r.text)
+    return written
+
+
+def wide_marks(text: str) -> set[int]:
+    """Offsets of the marks our layout sets full width in the Chinese face (“ ” ‘ ’ — …)
+    where a reader that takes the script of a shared mark from the character before it
+    (LibreOffice) would set it in the Latin face, narrow: after a Latin letter, a digit,
+    a space, or at the start."""
+    return {i for i, ch in enumerate(text)
+            if ch in SHARED_MARKS and (i == 0 or not CJK.match(text[i - 1]))}
+
+
+def _add(paragraph, r: Run, char_style: str | None, bold: str | None, bold_face: bool):
+    run = paragraph.add_run(r.text)
+    if char_style:
+        run._r.style = char_style
+    if r.bold and bold:
+        run._r.style = bold
+        if bold_face:
+            run.bold = True
+    if r.italic:
+        run.italic = True
+    if r.script == "sub":
+        run.font.subscript = True
+    elif r.script == "sup":
+        run.font.superscript = True
+    return run
+
+
+def split_runs(runs: list[Run], at: int) -> tuple[list[Run], list[Run]]:
+    """Runs cut at character offset `at` (the end of a run-in heading's lead sentence)."""
+    head, tail, pos = [], [], 0
+    for r in runs:
+        a, b = pos, pos + len(r.text)
+        pos = b
+        if b <= at:
+            head.append(r)
+        elif a >= at:
+            tail.append(r)
+        else:
+            head.append(Run(r.text[:at - a], r.bold, r.italic, r.script))
+            tail.append(Run(r.text[at - a:], r.bold, r.italic, r.script))
+    return head, tail
