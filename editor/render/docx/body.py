@@ -11,6 +11,7 @@ the bold face's character style, as our PDF sets them; fonts come from the style
 from __future__ import annotations
 
 import io
+import re
 from dataclasses import dataclass, field
 
 from docx.enum.style import WD_STYLE_TYPE
@@ -19,6 +20,7 @@ from docx.shared import Pt
 
 from ...layout.blocks import (ATTACHMENT_LEAD, is_standalone_heading, spanning_blocks,
                               stacked_under_previous)
+from ...layout.chars import CLOSING, OPENING, STOPS
 from ...layout.linebreak import mark_kerns
 from ...layout.setting import SENTENCE_END, Typesetter
 from ...layout.spec import LayoutSpec
@@ -35,6 +37,8 @@ from .runs import add_runs, char_width, han_gaps, split_runs, wide_marks
 from .titles import title_parts
 
 IMAGE_LOST = "［此处图片格式无法写入 DOCX］"
+# two marks in a row, the only place the 全角 scheme narrows one (layout.linebreak)
+ADJACENT_MARKS = re.compile("[{0}]{{2,}}".format(re.escape("".join(sorted(OPENING | CLOSING | STOPS)))))
 
 
 def bookmark_name(k: int) -> str:
@@ -194,10 +198,14 @@ def _widths(ctx: Context, text: str, st) -> dict[int, float]:
         em = st.size + (ctx.spec.tracking * st.size / ctx.spec.size if st.size == ctx.spec.size else 0.0)
         widths.update(han_gaps(text, em, char_width(ctx.metrics, " ", st.font, st.size)))
     if ctx.spec.punctuation == "全角":
-        advances = [char_width(ctx.metrics, ch, st.font, st.size) for ch in text]
-        for j, kern in mark_kerns(text, advances, [st.size] * len(text), "全角").items():
-            if j > 0:
-                widths[j - 1] = widths.get(j - 1, 0.0) + kern
+        for m in ADJACENT_MARKS.finditer(text):
+            # a run of marks and a character each side is all the compression looks at
+            a, b = max(m.start() - 1, 0), min(m.end() + 1, len(text))
+            window = text[a:b]
+            advances = [char_width(ctx.metrics, ch, st.font, st.size) for ch in window]
+            for j, kern in mark_kerns(window, advances, [st.size] * len(window), "全角").items():
+                if a + j > 0:
+                    widths[a + j - 1] = widths.get(a + j - 1, 0.0) + kern
     return widths
 
 

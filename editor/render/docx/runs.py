@@ -12,6 +12,8 @@ from __future__ import annotations
 
 import re
 
+from docx.oxml import OxmlElement
+
 from ...model import Run
 from . import oxml
 
@@ -46,7 +48,7 @@ def add_runs(paragraph, runs: list[Run], char_style: str | None = None,
     `widths`: offset (in the block's text; runs[0] starts at `start`) → pt to add after
     that character. `marks`: (a character style, offsets) for characters that take that
     style rather than `char_style` (full-width marks in the Chinese face, wide_marks).
-    out: the python-docx runs written."""
+    out: the w:r elements written."""
     widths = {k: v for k, v in (widths or {}).items() if abs(v) >= MIN_SPACING}
     mark_style, marked = marks if marks else (None, set())
     single = set(widths) | marked
@@ -61,7 +63,7 @@ def add_runs(paragraph, runs: list[Run], char_style: str | None = None,
             run = _add(paragraph, Run(r.text[a:b], r.bold, r.italic, r.script), style,
                        bold, bold_face)
             if b - a == 1 and pos + a in widths:
-                oxml.set_child(run._r.get_or_add_rPr(), "spacing", val=round(widths[pos + a] * 20))
+                oxml.set_child(run.get_or_add_rPr(), "spacing", val=round(widths[pos + a] * 20))
             written.append(run)
         pos += len(r.text)
     return written
@@ -69,27 +71,45 @@ def add_runs(paragraph, runs: list[Run], char_style: str | None = None,
 
 def wide_marks(text: str) -> set[int]:
     """Offsets of the marks our layout sets full width in the Chinese face (“ ” ‘ ’ — …)
-    where a reader that takes the script of a shared mark from the character before it
-    (LibreOffice) would set it in the Latin face, narrow: after a Latin letter, a digit,
-    a space, or at the start."""
-    return {i for i, ch in enumerate(text)
-            if ch in SHARED_MARKS and (i == 0 or not CJK.match(text[i - 1]))}
+    where a reader that gives a shared mark the script of the character before it
+    (LibreOffice) would set it in the Latin face, narrow: after a Latin letter or a digit
+    (through any marks and spaces between), or before any such character."""
+    out, chinese = set(), False
+    for i, ch in enumerate(text):
+        if ch in SHARED_MARKS:
+            if not chinese:
+                out.add(i)
+        elif not ch.isspace():
+            chinese = bool(CJK.match(ch))
+    return out
 
 
 def _add(paragraph, r: Run, char_style: str | None, bold: str | None, bold_face: bool):
-    run = paragraph.add_run(r.text)
-    if char_style:
-        run._r.style = char_style
-    if r.bold and bold:
-        run._r.style = bold
-        if bold_face:
-            run.bold = True
-    if r.italic:
-        run.italic = True
-    if r.script == "sub":
-        run.font.subscript = True
-    elif r.script == "sup":
-        run.font.superscript = True
+    """One w:r written directly (python-docx's Run.text setter walks the text character by
+    character); out: the w:r element."""
+    run = paragraph._p.add_r()
+    style = bold if (r.bold and bold) else char_style
+    if style or (r.bold and bold and bold_face) or r.italic or r.script:
+        rPr = run.get_or_add_rPr()
+        if style:
+            oxml.set_child(rPr, "rStyle", val=style)
+        if r.bold and bold and bold_face:
+            oxml.set_child(rPr, "b")
+        if r.italic:
+            oxml.set_child(rPr, "i")
+        if r.script in ("sub", "sup"):
+            oxml.set_child(rPr, "vertAlign", val="subscript" if r.script == "sub" else "superscript")
+    for piece in re.split("([\t\n])", r.text):
+        if piece == "\t":
+            run.append(OxmlElement("w:tab"))
+        elif piece == "\n":
+            run.append(OxmlElement("w:br"))
+        elif piece:
+            t = OxmlElement("w:t")
+            t.text = piece
+            if piece != piece.strip():
+                t.set("{http://www.w3.org/XML/1998/namespace}space", "preserve")
+            run.append(t)
     return run
 
 

@@ -15,7 +15,11 @@ from dataclasses import dataclass, replace
 from weakref import WeakKeyDictionary
 
 from docx.enum.style import WD_STYLE_TYPE
+from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
+from docx.styles import BabelFish
+from docx.styles.style import StyleFactory
+from docx.text.paragraph import Paragraph
 
 from ...layout.spec import LayoutSpec, Style
 from ...model import Block, BlockKind
@@ -54,6 +58,7 @@ ALIGN = {"justify": "both", "left": "left", "center": "center", "right": "right"
 OUTLINE = {"title": 0, "heading1": 1, "heading2": 2, "heading3": 3, "heading4": 4,
            "chapter": 1, "annex_title": 1}
 RED = "FF3333"          # the PDF's masthead red, CMYK 0/80/80/0, as RGB
+TOC_SLACK_EM = 2          # ems a 目录 line may run past the measure in a reader before it wraps
 KEEP_NEXT = {"registration", "title", "subtitle", "author", "doc_number", "recipients",
              "chapter", "annex_label", "annex_title", "signature"}
 
@@ -122,24 +127,51 @@ class FontNames:
         return self.family("latin") if "latin" in self.spec.fonts else None
 
 
-_STYLE_IDS: WeakKeyDictionary = WeakKeyDictionary()    # document part → {(name, type): id}
+_INDEX: WeakKeyDictionary = WeakKeyDictionary()    # document part → {(name, type): w:style}
+
+
+def _index(doc) -> dict:
+    """(name as stored, style type) → w:style of a document, read once: python-docx scans
+    every style of the file on each lookup by name, which was most of the export's time."""
+    index = _INDEX.get(doc.part)
+    if index is None:
+        index = _INDEX[doc.part] = {(el.name_val, el.type): el
+                                    for el in doc.styles.element.style_lst}
+    return index
+
+
+def _find(doc, name: str, kind):
+    return _index(doc).get((BabelFish.ui2internal(name), kind))
+
+
+def _get_or_add(doc, name: str, kind):
+    """The python-docx style `name` of type `kind`, added when the file has none."""
+    el = _find(doc, name, kind)
+    if el is None:
+        el = doc.styles.element.add_style_of_type(name, kind, False)
+        _index(doc)[(BabelFish.ui2internal(name), kind)] = el
+    return StyleFactory(el)
 
 
 def style_id(doc, name: str, kind=WD_STYLE_TYPE.PARAGRAPH) -> str | None:
-    """The id a style is written under (None for the default paragraph style), looked up once
-    per document: python-docx reads every style of the file on each lookup by name, which
-    was most of the DOCX export's time. Call after write_styles (the styles are final)."""
-    ids = _STYLE_IDS.setdefault(doc.part, {})
-    if (name, kind) not in ids:
-        ids[(name, kind)] = doc.part.get_style_id(name, kind)
-    return ids[(name, kind)]
+    """The id a style is written under (None for the default paragraph style). Call after
+    write_styles (the styles are final)."""
+    el = _find(doc, name, kind)
+    if el is None or (el.default and kind == WD_STYLE_TYPE.PARAGRAPH):
+        return None
+    return el.styleId
 
 
 def add_paragraph(doc, style: str, text: str = ""):
-    """doc.add_paragraph(text, style), with the style's id from style_id (same XML)."""
-    p = doc.add_paragraph(text)
-    p._p.style = style_id(doc, style)
-    return p
+    """doc.add_paragraph(text, style), with the style's id from style_id (same XML), the
+    paragraph put straight before the body's closing section properties."""
+    p = OxmlElement("w:p")
+    doc.element.body.get_or_add_sectPr().addprevious(p)
+    paragraph = Paragraph(p, doc._body)
+    if text:
+        paragraph.add_run(text)
+    p.style = style_id(doc, style)
+    return paragraph
 
 
 def _reset(style) -> None:
@@ -151,14 +183,12 @@ def _reset(style) -> None:
 
 
 def _paragraph_style(doc, name: str, base: str | None = "Normal"):
-    styles = doc.styles
-    try:
-        style = styles[name]
+    existed = _find(doc, name, WD_STYLE_TYPE.PARAGRAPH) is not None
+    style = _get_or_add(doc, name, WD_STYLE_TYPE.PARAGRAPH)
+    if existed:
         _reset(style)
-    except KeyError:
-        style = styles.add_style(name, WD_STYLE_TYPE.PARAGRAPH)
     if base and name != base:
-        style.base_style = styles[base]
+        style.base_style = _get_or_add(doc, base, WD_STYLE_TYPE.PARAGRAPH)
     style.quick_style = True
     return style
 
@@ -200,11 +230,7 @@ def _character_style(doc, name: str, names: FontNames, role: str, size: float | 
                      latin: bool = True):
     """A character style in a role's face (and size); its boldness stays on the runs.
     `latin`: Latin letters in the layout's Latin face (body text), else in the role's."""
-    styles = doc.styles
-    try:
-        style = styles[name]
-    except KeyError:
-        style = styles.add_style(name, WD_STYLE_TYPE.CHARACTER)
+    style = _get_or_add(doc, name, WD_STYLE_TYPE.CHARACTER)
     rPr = style.element.get_or_add_rPr()
     oxml.set_fonts(rPr, names.family(role), names.latin() if role == "body" and latin else None)
     if size:
@@ -245,8 +271,12 @@ def _toc_styles(doc, names: FontNames, grid: Grid) -> None:
     write_style(doc, TOC_SECTION, names, grid,
                 replace(plain, font=conf.get("section_font", "hei"), space_before=0.6 * size
                         / grid.line_pitch), keep_next=True)
-    write_style(doc, TOC_ENTRY, names, grid, plain, keep_next=True)
-    number = write_style(doc, TOC_NUMBER, names, grid, plain)
+    # each printed line of an entry is a paragraph of its own: room past the measure keeps a
+    # reader that sets a line a little wider (LibreOffice spaces digits from Han) from
+    # wrapping it; the page number's tab stays at the measure
+    entry = replace(plain, right=-TOC_SLACK_EM)
+    write_style(doc, TOC_ENTRY, names, grid, entry, keep_next=True)
+    number = write_style(doc, TOC_NUMBER, names, grid, entry)
     leader = {"…": "middleDot", "·": "middleDot", ".": "dot", "-": "hyphen", "_": "underscore"}
     oxml.add_tab(number.element.get_or_add_pPr(), grid.measure, "right",
                  leader.get(conf.get("leader", "…"), "dot"))

@@ -15,7 +15,9 @@ from __future__ import annotations
 
 import os
 import struct
+import sys
 import threading
+from array import array
 from bisect import bisect_left, bisect_right
 
 KEPT_TABLES = {b"OS/2", b"hhea", b"hmtx", b"maxp", b"name", b"cvt ", b"fpgm", b"prep", b"gasp"}
@@ -24,7 +26,9 @@ CHECKSUM_MAGIC = 0xB1B0AFBA      # OpenType: head.checkSumAdjustment = magic −
 # composite glyph flags (OpenType glyf table)
 ARG_WORDS, HAS_SCALE, MORE, HAS_XY_SCALE, HAS_2X2 = 0x0001, 0x0008, 0x0020, 0x0040, 0x0080
 
+KEPT_SUBSETS = 16
 _files: dict[str, tuple[tuple[int, float], bytes]] = {}
+_subsets: dict[tuple, tuple[bytes, set[str]]] = {}
 _lock = threading.Lock()
 
 
@@ -110,16 +114,15 @@ def _format4(cmap: bytes, at: int, codes: set[int]) -> dict[int, int]:
     return out
 
 
-def _glyph_ranges(tables: dict[bytes, bytes]) -> list[tuple[int, int]]:
-    """(start, end) of every glyph in glyf, from loca."""
+def _glyph_offsets(tables: dict[bytes, bytes]) -> array:
+    """Where each glyph starts in glyf, and where the last ends (loca, as numbers)."""
     long = struct.unpack_from(">h", tables[b"head"], 50)[0] == 1
     n = struct.unpack_from(">H", tables[b"maxp"], 4)[0]
-    loca = tables[b"loca"]
-    if long:
-        offsets = struct.unpack_from(f">{n + 1}I", loca)
-    else:
-        offsets = [2 * o for o in struct.unpack_from(f">{n + 1}H", loca)]
-    return list(zip(offsets, offsets[1:]))
+    offsets = array("I" if long else "H")
+    offsets.frombytes(tables[b"loca"][:(n + 1) * offsets.itemsize])
+    if sys.byteorder == "little":
+        offsets.byteswap()
+    return offsets if long else array("I", (2 * o for o in offsets))
 
 
 def _components(glyph: bytes) -> list[int]:
@@ -168,8 +171,11 @@ def _cmap_table(mapping: dict[int, int]) -> bytes:
 
 
 def _checksum(data: bytes) -> int:
-    data += b"\0" * (-len(data) % 4)
-    return sum(struct.unpack(f">{len(data) // 4}I", data)) & 0xFFFFFFFF
+    words = array("I")
+    words.frombytes(data + b"\0" * (-len(data) % 4))
+    if sys.byteorder == "little":
+        words.byteswap()
+    return sum(words) & 0xFFFFFFFF
 
 
 def _assemble(tables: dict[bytes, bytes]) -> bytes:
@@ -180,46 +186,70 @@ def _assemble(tables: dict[bytes, bytes]) -> bytes:
     header = struct.pack(">IHHHH", 0x00010000, n, 16 * power, power.bit_length() - 1,
                          16 * n - 16 * power)
     offset = 12 + 16 * n
-    records, body = [], []
+    records, body, total = [], [], 0
     for tag in tags:
         data = tables[tag]
-        records.append(struct.pack(">4sIII", tag, _checksum(data), offset, len(data)))
+        checksum = _checksum(data)
+        total += checksum
+        records.append(struct.pack(">4sIII", tag, checksum, offset, len(data)))
         padded = data + b"\0" * (-len(data) % 4)
         body.append(padded)
         offset += len(padded)
-    font = bytearray(header + b"".join(records) + b"".join(body))
+    directory = header + b"".join(records)
+    font = bytearray(directory + b"".join(body))
+    # the file's checksum is the directory's plus every (padded) table's
     head_at = struct.unpack_from(">I", font, 12 + 16 * tags.index(b"head") + 8)[0]
-    struct.pack_into(">I", font, head_at + 8, (CHECKSUM_MAGIC - _checksum(bytes(font))) & 0xFFFFFFFF)
+    adjustment = CHECKSUM_MAGIC - (_checksum(directory) + total)
+    struct.pack_into(">I", font, head_at + 8, adjustment & 0xFFFFFFFF)
     return bytes(font)
 
 
 def subset_font(path: str, index: int, chars: set[str]) -> tuple[bytes, set[str]]:
     """in: a TrueType font file, face index, the characters wanted; out: the subset's bytes
-    and the characters it maps (those of `chars` the face has). Raises NotTrueType."""
+    and the characters it maps (those of `chars` the face has). Raises NotTrueType.
+    The last subsets made are kept: exporting the same issue again costs nothing."""
+    st = os.stat(path)
+    key = (path, index, st.st_size, st.st_mtime, frozenset(chars))
+    with _lock:
+        hit = _subsets.get(key)
+    if hit is None:
+        hit = _subset(path, index, chars)
+        with _lock:
+            if len(_subsets) >= KEPT_SUBSETS:
+                _subsets.pop(next(iter(_subsets)))
+            _subsets[key] = hit
+    return hit
+
+
+def _subset(path: str, index: int, chars: set[str]) -> tuple[bytes, set[str]]:
     try:
         tables = _tables(_file_bytes(path), index)
-        ranges = _glyph_ranges(tables)
+        where = _glyph_offsets(tables)
+        count = len(where) - 1
         mapping = {code: gid for code, gid in _cmap_lookup(tables[b"cmap"], {ord(c) for c in chars}).items()
-                   if 0 < gid < len(ranges)}
-    except (struct.error, IndexError, KeyError) as e:
+                   if 0 < gid < count}
+    except (struct.error, IndexError, KeyError, ValueError) as e:
         raise NotTrueType(str(e)) from None
     glyf = tables[b"glyf"]
     keep, todo = {0}, list(mapping.values())        # .notdef always
     while todo:
         gid = todo.pop()
-        if gid in keep or gid >= len(ranges):
+        if gid in keep or gid >= count:
             continue
         keep.add(gid)
-        a, b = ranges[gid]
-        todo += _components(glyf[a:b])
-    parts, offsets, pos = [], [], 0
-    for gid, (a, b) in enumerate(ranges):
-        offsets.append(pos)
-        if gid in keep and b > a:
-            data = glyf[a:b] + b"\0" * (-(b - a) % 4)
-            parts.append(data)
-            pos += len(data)
-    offsets.append(pos)
+        todo += _components(glyf[where[gid]:where[gid + 1]])
+    # the new loca: an offset stays put across the dropped (empty) glyphs
+    parts, offsets, pos, done = [], array("I"), 0, 0
+    for gid in sorted(keep):
+        offsets.extend(array("I", [pos]) * (gid + 1 - done))
+        a, b = where[gid], where[gid + 1]
+        if b > a:
+            parts.append(glyf[a:b] + b"\0" * (-(b - a) % 4))
+            pos += len(parts[-1])
+        done = gid + 1
+    offsets.extend(array("I", [pos]) * (count + 1 - done))
+    if sys.byteorder == "little":
+        offsets.byteswap()
     head = bytearray(tables[b"head"])
     struct.pack_into(">I", head, 8, 0)               # checkSumAdjustment, set in _assemble
     struct.pack_into(">h", head, 50, 1)              # long loca
@@ -227,6 +257,6 @@ def subset_font(path: str, index: int, chars: set[str]) -> tuple[bytes, set[str]
     struct.pack_into(">I", post, 0, 0x00030000)      # no glyph names
     out = {tag: data for tag, data in tables.items() if tag in KEPT_TABLES}
     out.update({b"head": bytes(head), b"post": bytes(post), b"glyf": b"".join(parts),
-                b"loca": struct.pack(f">{len(offsets)}I", *offsets),
+                b"loca": offsets.tobytes(),
                 b"cmap": _cmap_table(mapping)})
     return _assemble(out), {chr(c) for c in mapping}

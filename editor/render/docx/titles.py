@@ -8,10 +8,11 @@ A hard break is fragile: a reader whose line is a little narrower than ours wrap
 it and leaves a character alone on a line. So a title breaks by itself wherever a reader,
 filling each line as far as it goes, breaks between words (titlebreak.word_breaks); it
 carries one of our breaks only where the reader would otherwise break inside a word.
-One exception keeps the page: when the reader's lines, so left, would number other than
-ours, the title carries every break our layout made (the lines below it would otherwise
-move, and every page end of the document with them). A break in the text itself (a
-newline in the source) is always kept: it is a character of the document.
+Kept always: a break in the text itself (a newline in the source: a character of the
+document), and our break before 关于 that sets the issuing organs on a line of their own
+(the title's printed form, GB/T 9704 §7.3.3). One exception keeps the page: when the
+reader's lines, so left, would number other than ours, the title carries every break our
+layout made (the lines below it would otherwise move, and every page end with them).
 """
 from __future__ import annotations
 
@@ -23,6 +24,7 @@ from ...layout.titlebreak import CLOSING, OPENING, SPACES, word_breaks
 from .placed import squash
 
 EPS = 0.01
+ISSUER_END = "关于"      # our layout sets the issuing organs apart above it
 WORD_CHAR = re.compile(r"[0-9A-Za-z.．%]")     # a reader never breaks inside a number or word
 
 
@@ -96,7 +98,7 @@ def carried_breaks(text: str, ours: list[int], width: float, advance,
                    words: Iterable[str] = ()) -> set[int]:
     """Which of our breaks (line starts in `text`, one line of the source) the DOCX writes."""
     stops = word_breaks(text, words)
-    carried: set[int] = set()
+    carried = {b for b in ours if text.startswith(ISSUER_END, b)}
     while True:
         starts = reader_lines(text, carried, width, advance)
         inside = [g for g in starts if g not in stops]
