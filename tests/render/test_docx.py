@@ -311,10 +311,12 @@ def test_atomic_write_leaves_the_old_file_when_saving_fails(tmp_path):
     target = tmp_path / "out.docx"
     target.write_bytes(b"old")
 
-    class Broken:
-        def save(self, stream):
-            stream.write(b"half")
-            raise OSError("disk full")
+    class Broken:          # a document whose parts cannot be read out (disk, memory)
+        class part:
+            class package:
+                @staticmethod
+                def iter_parts():
+                    raise OSError("disk full")
 
     with pytest.raises(OSError):
         save_atomic(Broken(), target)

@@ -24,6 +24,7 @@ from .body import Context, write_document
 from .columns import BodySections, continue_numbering, end_section, make_grid
 from .embed import doc_fonts, embed_fonts
 from .placed import laid_lines
+from .package import write_package
 from .front import write_back_page, write_cover, write_inside_title, write_toc
 from .sections import (clear_furniture, needs_odd_even, set_start, setup_page,
                        write_furniture, write_settings)
@@ -87,7 +88,7 @@ def build_docx(issue: Issue, spec: LayoutSpec, layout: LayoutResult, progress=No
 def save_atomic(doc, path: str | Path) -> None:
     """Serialise in memory, then write beside the target and rename (never half a file)."""
     buffer = io.BytesIO()
-    doc.save(buffer)
+    write_package(doc, buffer)
     write_atomic(path, buffer.getvalue())
 
 

@@ -20,6 +20,7 @@ from . import oxml
 HAN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
 CJK = re.compile(r"[\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef]")   # Han, CJK marks, full-width forms
 SHARED_MARKS = set("“”‘’—…")      # code points Chinese shares with Latin text
+SHARED_RUN = re.compile("[“”‘’—…]")
 MIN_SPACING = 0.05      # pt: less than this is not worth a run of its own
 
 
@@ -74,13 +75,13 @@ def wide_marks(text: str) -> set[int]:
     where a reader that gives a shared mark the script of the character before it
     (LibreOffice) would set it in the Latin face, narrow: after a Latin letter or a digit
     (through any marks and spaces between), or before any such character."""
-    out, chinese = set(), False
-    for i, ch in enumerate(text):
-        if ch in SHARED_MARKS:
-            if not chinese:
-                out.add(i)
-        elif not ch.isspace():
-            chinese = bool(CJK.match(ch))
+    out = set()
+    for m in SHARED_RUN.finditer(text):
+        before = m.start() - 1
+        while before >= 0 and (text[before].isspace() or text[before] in SHARED_MARKS):
+            before -= 1
+        if before < 0 or not CJK.match(text[before]):
+            out.add(m.start())
     return out
 
 

@@ -8,11 +8,12 @@ face, several seconds per issue. Here the glyph ids stay as they are — a dropp
 an empty slot in glyf — so hmtx, hhea, maxp, name, OS/2 and the hinting tables are copied
 unchanged, composite glyphs need no renumbering, and only cmap, loca, glyf, post and head
 are written anew: a few milliseconds. Layout tables (GSUB, GPOS, kern…) are left out, so
-no reader kerns or forms ligatures our own layout did not. The file's bytes are read once
-per process and file version.
+no reader kerns or forms ligatures our own layout did not. Each file is mapped into
+memory once per process and file version; only the pages a subset touches are read.
 """
 from __future__ import annotations
 
+import mmap
 import os
 import struct
 import sys
@@ -27,7 +28,7 @@ CHECKSUM_MAGIC = 0xB1B0AFBA      # OpenType: head.checkSumAdjustment = magic −
 ARG_WORDS, HAS_SCALE, MORE, HAS_XY_SCALE, HAS_2X2 = 0x0001, 0x0008, 0x0020, 0x0040, 0x0080
 
 KEPT_SUBSETS = 16
-_files: dict[str, tuple[tuple[int, float], bytes]] = {}
+_files: dict[str, tuple[tuple[int, float], memoryview]] = {}
 _subsets: dict[tuple, tuple[bytes, set[str]]] = {}
 _lock = threading.Lock()
 
@@ -36,21 +37,22 @@ class NotTrueType(ValueError):
     """A font without glyf outlines (or unreadable): it cannot be subset here."""
 
 
-def _file_bytes(path: str) -> bytes:
+def _file_view(path: str) -> memoryview:
+    """The font file mapped into memory (only the pages a subset reads are loaded)."""
     st = os.stat(path)
     key = (st.st_size, st.st_mtime)
     with _lock:
         hit = _files.get(path)
         if hit is None or hit[0] != key:
             with open(path, "rb") as f:
-                hit = _files[path] = (key, f.read())
+                hit = _files[path] = (key, memoryview(mmap.mmap(f.fileno(), 0, access=mmap.ACCESS_READ)))
         return hit[1]
 
 
-def _tables(data: bytes, index: int) -> dict[bytes, bytes]:
-    """in: a .ttf/.ttc file's bytes and a face index; out: tag → table bytes."""
+def _tables(data: memoryview, index: int) -> dict[bytes, memoryview]:
+    """in: a .ttf/.ttc file's bytes and a face index; out: tag → table bytes (views)."""
     start = 0
-    if data[:4] == b"ttcf":
+    if bytes(data[:4]) == b"ttcf":
         count = struct.unpack_from(">I", data, 8)[0]
         if not 0 <= index < count:
             raise NotTrueType(f"face {index} of {count}")
@@ -223,7 +225,7 @@ def subset_font(path: str, index: int, chars: set[str]) -> tuple[bytes, set[str]
 
 def _subset(path: str, index: int, chars: set[str]) -> tuple[bytes, set[str]]:
     try:
-        tables = _tables(_file_bytes(path), index)
+        tables = _tables(_file_view(path), index)
         where = _glyph_offsets(tables)
         count = len(where) - 1
         mapping = {code: gid for code, gid in _cmap_lookup(tables[b"cmap"], {ord(c) for c in chars}).items()
@@ -244,7 +246,7 @@ def _subset(path: str, index: int, chars: set[str]) -> tuple[bytes, set[str]]:
         offsets.extend(array("I", [pos]) * (gid + 1 - done))
         a, b = where[gid], where[gid + 1]
         if b > a:
-            parts.append(glyf[a:b] + b"\0" * (-(b - a) % 4))
+            parts.append(bytes(glyf[a:b]) + b"\0" * (-(b - a) % 4))
             pos += len(parts[-1])
         done = gid + 1
     offsets.extend(array("I", [pos]) * (count + 1 - done))
@@ -253,9 +255,9 @@ def _subset(path: str, index: int, chars: set[str]) -> tuple[bytes, set[str]]:
     head = bytearray(tables[b"head"])
     struct.pack_into(">I", head, 8, 0)               # checkSumAdjustment, set in _assemble
     struct.pack_into(">h", head, 50, 1)              # long loca
-    post = bytearray(tables.get(b"post", b"\0" * 32)[:32].ljust(32, b"\0"))
+    post = bytearray(bytes(tables.get(b"post", b"")[:32]).ljust(32, b"\0"))
     struct.pack_into(">I", post, 0, 0x00030000)      # no glyph names
-    out = {tag: data for tag, data in tables.items() if tag in KEPT_TABLES}
+    out = {tag: bytes(data) for tag, data in tables.items() if tag in KEPT_TABLES}
     out.update({b"head": bytes(head), b"post": bytes(post), b"glyf": b"".join(parts),
                 b"loca": offsets.tobytes(),
                 b"cmap": _cmap_table(mapping)})
