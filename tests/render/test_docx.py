@@ -213,6 +213,13 @@ def test_the_grid_holds_the_spec_lines_and_characters(name, tmp_path):
             assert attr(grid, "type") == "lines"
             pitch = spec.size
         assert math.floor(column_pt / pitch + 1e-6) == spec.chars_per_line
+    # no paragraph snaps to the grid: body text carries the grid's pitch as its own spacing
+    normal = xml(path, "word/styles.xml").xpath("w:style[w:name/@w:val='Normal']", namespaces=NS)[0]
+    assert attr(normal.find("w:pPr/w:snapToGrid", NS), "val") == "0"
+    spacing = normal.find("w:rPr/w:spacing", NS)
+    tracking = round((pitch - spec.size) * 20)
+    assert (int(attr(spacing, "val")) if spacing is not None else 0) == tracking
+    assert (tracking != 0) == (name == "gbt9704")
 
 
 def test_toc_pagerefs_point_at_title_bookmarks_with_our_page_numbers(built):

@@ -144,3 +144,18 @@ def test_clauses_of_a_list_hang_their_names_where_our_pdf_aligns_them(exported):
         spaced = p.xpath("w:r[w:rPr/w:spacing]/w:t", namespaces=NS)
         assert [t.text for t in spaced] == ["）"]
         assert left > hanging > 0
+
+
+@pytest.mark.parametrize("rule", [True, False])
+def test_the_gutter_is_ruled_when_the_layout_rules_it(rule, tmp_path):
+    from dataclasses import replace
+    spec = replace(load_spec("jinan-gazette"), column_rule=rule)
+    issue = Issue(year=2020, number=1, sections=[Section("栏目", [DocumentRef("a", document=long_report())])])
+    path = tmp_path / "r.docx"
+    render_docx(issue, spec, layout(issue, spec).layout, path)
+    with zipfile.ZipFile(path) as z:
+        doc = etree.fromstring(z.read("word/document.xml"))
+    cols = [s.find("w:cols", NS) for s, _ in body_sections(doc)]
+    two = [c for c in cols if attr(c, "num") == "2"]
+    assert two and all((attr(c, "sep") == "1") == rule for c in two)
+    assert all(attr(c, "sep") is None for c in cols if attr(c, "num") == "1")

@@ -1,13 +1,14 @@
 """Where a DOCX title carries a line break (issue 11, item 3): only where our layout broke
-it and a reader filling its lines would otherwise break inside a word; the issuer's line,
+it and a reader filling its lines would otherwise break inside a word (or a unit the title
+holds together, as 三年行动计划); the issuer's line,
 a newline of the source, and a title that would take another number of lines keep ours.
 
 Pure: every Han character one em, Latin half an em, widths in em; words as jieba cuts them
-(layout.titlebreak.word_breaks).
+(layout.titlebreak.break_costs).
 """
-from editor.layout.titlebreak import break_title, word_breaks
+from editor.layout.titlebreak import break_title
 from editor.render.docx.placed import LaidLine
-from editor.render.docx.titles import carried_breaks, reader_lines, title_parts
+from editor.render.docx.titles import carried_breaks, reader_lines, title_parts, word_breaks
 
 
 def em(ch: str) -> float:
@@ -52,6 +53,15 @@ def test_what_is_carried_is_ours_and_leaves_the_reader_no_cut_inside_a_word():
         starts = reader_lines(text, carried, width, em)
         assert len(starts) == len(ours)                          # as many lines as ours
         assert all(s in word_breaks(text) or s in carried for s in starts)
+
+
+def test_a_number_keeps_what_it_counts_as_our_layout_keeps_it():
+    # the printed title: …在线新经济发展 / 三年行动计划（2020—2022年）的通知
+    text = "关于印发济南市加快推进在线新经济发展三年行动计划（2020—2022年）的通知"
+    ours = [text.index("三年")]
+    assert reader_lines(text, set(), 20, em) == [text.index("行动")]   # 三年 | 行动: a reader's
+    assert text.index("行动") not in word_breaks(text)
+    assert carried_breaks(text, ours, 20, em) == set(ours)
 
 
 def test_a_title_a_reader_would_set_in_fewer_lines_keeps_all_our_breaks():

@@ -202,7 +202,8 @@ def _widths(ctx: Context, text: str, st) -> dict[int, float]:
             # a run of marks and a character each side is all the compression looks at
             a, b = max(m.start() - 1, 0), min(m.end() + 1, len(text))
             window = text[a:b]
-            advances = [char_width(ctx.metrics, ch, st.font, st.size) for ch in window]
+            track = ctx.spec.tracking if st.size == ctx.spec.size else 0.0
+            advances = [char_width(ctx.metrics, ch, st.font, st.size) + track for ch in window]
             for j, kern in mark_kerns(window, advances, [st.size] * len(window), "全角").items():
                 if a + j > 0:
                     widths[a + j - 1] = widths.get(a + j - 1, 0.0) + kern

@@ -27,10 +27,7 @@ from docx.enum.section import WD_SECTION
 from ...layout.spec import LayoutSpec
 from ...model import Document
 from . import oxml
-from .styles import Grid
-
-
-TRACKING_EPS = 0.01      # pt: characters this close to their own width need no character grid
+from .styles import TRACKING_EPS, Grid
 
 
 def twips(pt: float) -> int:
@@ -46,7 +43,7 @@ def make_grid(spec: LayoutSpec) -> Grid:
     column_tw = (measure_tw - twips(spec.gutter) * (spec.columns - 1)) / spec.columns
     chars = spec.chars_per_line
     pitch = column_tw / 20 / chars if chars else spec.size
-    return Grid(measure_tw / 20, line, pitch, snap=bool(chars) and abs(spec.tracking) >= TRACKING_EPS)
+    return Grid(measure_tw / 20, line, pitch)
 
 
 def document_grid(spec: LayoutSpec, doc: Document) -> Grid:
@@ -62,16 +59,16 @@ def char_space(grid: Grid, size: float) -> int:
     return math.floor((grid.char_pitch - size) * 4096)
 
 
-def grid_kind(spec: LayoutSpec, grid: Grid) -> str:
+def grid_kind(spec: LayoutSpec) -> str:
     """docGrid type: lines and characters when the characters need a pitch other than their
     size (GB/T 9704's 28 in 156 mm); a line grid alone when they sit at their own width
-    (the gazette's 18 to a column) — a character grid would also pitch Latin letters and
-    digits, which LibreOffice then pads ("2020 年5 月")."""
-    return "linesAndChars" if grid.snap else "lines"
+    (the gazette's 18 to a column). The grid records the page for Word's page setup
+    (文档网格); no paragraph snaps to it (styles.write_style says why)."""
+    return "linesAndChars" if spec.chars_per_line and abs(spec.tracking) >= TRACKING_EPS else "lines"
 
 
 def set_grid(sectPr, spec: LayoutSpec, grid: Grid) -> None:
-    oxml.set_doc_grid(sectPr, grid.line_twips, char_space(grid, spec.size), grid_kind(spec, grid))
+    oxml.set_doc_grid(sectPr, grid.line_twips, char_space(grid, spec.size), grid_kind(spec))
 
 
 def end_section(doc):

@@ -19,7 +19,8 @@ from .styles import add_paragraph, spec_key, style_for
 
 
 def _prefix_width(ctx, text: str, role: str, size: float) -> float:
-    return sum(char_width(ctx.metrics, ch, role, size) for ch in text)
+    track = ctx.spec.tracking if size == ctx.spec.size else 0.0    # the grid's, as w:spacing
+    return sum(char_width(ctx.metrics, ch, role, size) + track for ch in text)
 
 
 def _number_and_name(ctx, block: Block, lines: list):

@@ -58,6 +58,7 @@ ALIGN = {"justify": "both", "left": "left", "center": "center", "right": "right"
 OUTLINE = {"title": 0, "heading1": 1, "heading2": 2, "heading3": 3, "heading4": 4,
            "chapter": 1, "annex_title": 1}
 RED = "FF3333"          # the PDF's masthead red, CMYK 0/80/80/0, as RGB
+TRACKING_EPS = 0.01       # pt: characters this close to their own width need no tracking
 TOC_SLACK_EM = 2          # ems a 目录 line may run past the measure in a reader before it wraps
 KEEP_NEXT = {"registration", "title", "subtitle", "author", "doc_number", "recipients",
              "chapter", "annex_label", "annex_title", "signature"}
@@ -69,11 +70,6 @@ class Grid:
     measure: float        # pt, from the rounded margins
     line_pitch: float     # pt per grid line (floor to whole twips: N lines must fit)
     char_pitch: float     # pt per character on the grid
-    # Whether grid paragraphs snap to the document grid: only where the characters need its
-    # pitch (a character grid, GB/T 9704's). Otherwise a grid paragraph keeps an exact line
-    # height of one pitch and the grid only shows it: LibreOffice lays snapped lines on an
-    # absolute grid, which loses a line under an off-grid title.
-    snap: bool = False
 
     @property
     def line_twips(self) -> int:
@@ -210,7 +206,12 @@ def write_style(doc, name: str, names: FontNames, grid: Grid, st: Style, *,
         oxml.set_on(pPr, "keepNext")
     if not on_grid:            # titles: their lines stay together
         oxml.set_on(pPr, "keepLines")
-    oxml.set_on(pPr, "snapToGrid", on_grid and grid.snap)
+    # No paragraph snaps to the document grid (which only records the page's lines and
+    # characters): a grid paragraph keeps an exact line height of one pitch and text of the
+    # grid's size carries the grid's tracking as character spacing. LibreOffice lays
+    # snapped lines on an absolute grid (documents 4 to 8 of the sample each lost pages)
+    # and gives a character wider than its cell two cells (GB/T 9704's 16 pt in 15.8 pt).
+    oxml.set_on(pPr, "snapToGrid", False)
     line = grid.line_pitch if on_grid else st.leading * st.size
     oxml.set_spacing(pPr, st.space_before * grid.line_pitch, st.space_after * grid.line_pitch, line)
     oxml.set_indent(pPr, st.size, st.indent, st.left, st.right)
@@ -221,6 +222,8 @@ def write_style(doc, name: str, names: FontNames, grid: Grid, st: Style, *,
     if names.bold(st.font):        # a role set in a bold face (小标宋's stand-in)
         oxml.set_on(rPr, "b")
     oxml.set_size(rPr, st.size)
+    if st.size == names.spec.size and abs(names.spec.tracking) >= TRACKING_EPS:
+        oxml.set_child(rPr, "spacing", val=round(names.spec.tracking * 20))
     if color:
         oxml.set_child(rPr, "color", val=color)
     return style

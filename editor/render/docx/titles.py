@@ -6,8 +6,10 @@ with a line break (w:br) between them.
 
 A hard break is fragile: a reader whose line is a little narrower than ours wraps before
 it and leaves a character alone on a line. So a title breaks by itself wherever a reader,
-filling each line as far as it goes, breaks between words (titlebreak.word_breaks); it
-carries one of our breaks only where the reader would otherwise break inside a word.
+filling each line as far as it goes, breaks between words (titlebreak.break_costs); it
+carries one of our breaks only where the reader would otherwise break inside a word — or
+inside what our layout holds together as one (a 四字格, a number and what it counts, a
+quotation and its noun, 的 opening a line: breaks it prices at TIGHT or more).
 Kept always: a break in the text itself (a newline in the source: a character of the
 document), and our break before 关于 that sets the issuing organs on a line of their own
 (the title's printed form, GB/T 9704 §7.3.3). One exception keeps the page: when the
@@ -20,10 +22,11 @@ import re
 from typing import Callable, Iterable
 
 from ...layout.metrics import FontMetrics
-from ...layout.titlebreak import CLOSING, OPENING, SPACES, word_breaks
+from ...layout.titlebreak import CLOSING, OPENING, SPACES, break_costs
 from .placed import squash
 
 EPS = 0.01
+TIGHT = 50.0            # a break titlebreak prices this high splits what belongs together
 ISSUER_END = "关于"      # our layout sets the issuing organs apart above it
 WORD_CHAR = re.compile(r"[0-9A-Za-z.．%]")     # a reader never breaks inside a number or word
 
@@ -92,6 +95,11 @@ def our_starts(text: str, lines: list) -> list[int] | None:
             pos = _skip_spaces(text, pos + 1)
         starts.append(pos)
     return starts
+
+
+def word_breaks(text: str, words: Iterable[str] = ()) -> set[int]:
+    """Where a reader's own line break falls between words of `text`."""
+    return {p for p, cost in break_costs(text, words).items() if cost < TIGHT}
 
 
 def carried_breaks(text: str, ours: list[int], width: float, advance,
