@@ -208,8 +208,8 @@ def write_style(doc, name: str, names: FontNames, grid: Grid, st: Style, *,
         oxml.set_on(pPr, "keepLines")
     # No paragraph snaps to the document grid (which only records the page's lines and
     # characters): a grid paragraph keeps an exact line height of one pitch and text of the
-    # grid's size carries the grid's tracking as character spacing. LibreOffice lays
-    # snapped lines on an absolute grid (documents 4 to 8 of the sample each lost pages)
+    # grid's size carries the grid's tracking as character spacing. LibreOffice fits snapped
+    # lines to its own grid (the sample's 35-lines-a-column document ran a page long in it)
     # and gives a character wider than its cell two cells (GB/T 9704's 16 pt in 15.8 pt).
     oxml.set_on(pPr, "snapToGrid", False)
     line = grid.line_pitch if on_grid else st.leading * st.size
