@@ -1,11 +1,13 @@
 """DOCX export: the issue as a Word file that Word, WPS and LibreOffice open looking like
 our PDF.
 
-in: the Issue (documents imported), its LayoutSpec and our LayoutResult (for the page
-numbers); out: a .docx written atomically at `path`. Sections: cover + 目录 (no head, no
-page number), the documents (running head, `— N —` PAGE fields, numbering starting at the
-first document's printed page), the back page (no head, on an even page when the spec
-asks). The 目录's numbers are PAGEREF fields whose cached results are our own page numbers.
+in: the Issue (documents imported), its LayoutSpec and our LayoutResult (page numbers,
+the lines as printed, the faces used); out: a .docx written atomically at `path`.
+Sections: cover + 目录 (no head, no page number), the documents (running head, `— N —`
+PAGE fields, numbering starting at the first document's printed page; a section per
+stretch across the page or in columns, columns.py), the back page (no head, on an even
+page when the spec asks). The 目录's numbers are PAGEREF fields whose cached results are
+our own page numbers. The faces our layout used are embedded (embed.py).
 """
 from __future__ import annotations
 
@@ -18,8 +20,8 @@ from ...layout.pages import LayoutResult
 from ...layout.spec import LayoutSpec
 from ...issuefile import write_atomic
 from ...model import Issue
-from . import oxml
 from ...layout.titlebreak import organ_names
+from . import oxml
 from .body import Context, write_document
 from .columns import BodySections, continue_numbering, end_section, make_grid
 from .embed import doc_fonts, embed_fonts

@@ -11,11 +11,12 @@ w:sep when the layout rules the gutter) between continuous section breaks.
 ECMA-376 Part 1 relied on: §17.6.4 cols (num, space, sep), §17.6.22 type (continuous,
 nextPage), §17.6.5 docGrid, §17.6.12 pgNumType, §17.10.5 headerReference (a section
 without one takes the previous section's: heads and page numbers run on).
-Word balances the columns of a section that a continuous section break ends, and so does
-LibreOffice (writerfilter leaves DontBalanceTextColumns off only for a multi-column section
-followed by a continuous break): our layout balances a column run that ends on its page
-(平衡栏: a spanning title follows, or the document ends), so a document whose text ends in
-columns gets a continuous break after it (`finish_document`).
+Word balances the columns of a section that a continuous section break ends; our layout
+balances a column run that ends on its page (平衡栏: a spanning title follows, or the
+document ends). So a document that follows one ending in columns starts with a continuous
+break and carries its page break on its first paragraph (`document_start`). LibreOffice
+balances the columns before a spanning title but not those before such a page break; an
+empty section in between to make it would cost a blank page in it, so it is not added.
 """
 from __future__ import annotations
 

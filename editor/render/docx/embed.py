@@ -36,6 +36,7 @@ from lxml import etree
 
 from ...layout.fonts import FontFace
 from . import oxml
+from .oxml import w
 from .subset import NotTrueType, subset_font
 
 OBFUSCATED_FONT = "application/vnd.openxmlformats-officedocument.obfuscatedFont"
@@ -174,20 +175,23 @@ def characters_by_face(doc) -> dict[tuple[str, bool], set[str]]:
     parts = [doc.part] + [rel.target_part for rel in doc.part.rels.values()
                           if rel.reltype in (RT.HEADER, RT.FOOTER)]
     out: dict[tuple[str, bool], set[str]] = {}
+    P, R, T, PPR, PSTYLE, RPR, RSTYLE, VAL = (w(n) for n in (
+        "p", "r", "t", "pPr", "pStyle", "rPr", "rStyle", "val"))
     for part in parts:
-        for p in part.element.iter(qn("w:p")):
-            style = p.find("w:pPr/w:pStyle", {"w": W_NS})
-            para = fonts.get(style.get(qn("w:val")) if style is not None else default, (None, None, False))
-            for r in p.iter(qn("w:r")):
-                text = "".join(t.text or "" for t in r.iter(qn("w:t")))
+        for p in part.element.iter(P):
+            pPr = p.find(PPR)
+            style = pPr.find(PSTYLE) if pPr is not None else None
+            para = fonts.get(style.get(VAL) if style is not None else default, (None, None, False))
+            for r in p.iter(R):
+                text = "".join(t.text or "" for t in r.iter(T))
                 if not text:
                     continue
-                rPr = r.find(qn("w:rPr"))
+                rPr = r.find(RPR)
                 own = para
                 if rPr is not None:
-                    rstyle = rPr.find(qn("w:rStyle"))
+                    rstyle = rPr.find(RSTYLE)
                     if rstyle is not None:
-                        own = _merge(para, fonts.get(rstyle.get(qn("w:val")), (None, None, False)))
+                        own = _merge(para, fonts.get(rstyle.get(VAL), (None, None, False)))
                     own = _run_fonts(rPr, own)
                 east, latin, bold = own
                 for family in {east, latin} - {None}:

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 
-from docx.oxml import OxmlElement
+from lxml import etree
 
 from ...model import Run
 from . import oxml
@@ -88,10 +88,10 @@ def wide_marks(text: str) -> set[int]:
 def _add(paragraph, r: Run, char_style: str | None, bold: str | None, bold_face: bool):
     """One w:r written directly (python-docx's Run.text setter walks the text character by
     character); out: the w:r element."""
-    run = paragraph._p.add_r()
+    run = etree.SubElement(paragraph._p, oxml.w("r"))     # runs follow the paragraph's pPr
     style = bold if (r.bold and bold) else char_style
     if style or (r.bold and bold and bold_face) or r.italic or r.script:
-        rPr = run.get_or_add_rPr()
+        rPr = etree.SubElement(run, oxml.w("rPr"))
         if style:
             oxml.set_child(rPr, "rStyle", val=style)
         if r.bold and bold and bold_face:
@@ -102,15 +102,14 @@ def _add(paragraph, r: Run, char_style: str | None, bold: str | None, bold_face:
             oxml.set_child(rPr, "vertAlign", val="subscript" if r.script == "sub" else "superscript")
     for piece in re.split("([\t\n])", r.text):
         if piece == "\t":
-            run.append(OxmlElement("w:tab"))
+            etree.SubElement(run, oxml.w("tab"))
         elif piece == "\n":
-            run.append(OxmlElement("w:br"))
+            etree.SubElement(run, oxml.w("br"))
         elif piece:
-            t = OxmlElement("w:t")
+            t = etree.SubElement(run, oxml.w("t"))
             t.text = piece
             if piece != piece.strip():
                 t.set("{http://www.w3.org/XML/1998/namespace}space", "preserve")
-            run.append(t)
     return run
 
 

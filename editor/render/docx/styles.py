@@ -15,7 +15,7 @@ from dataclasses import dataclass, replace
 from weakref import WeakKeyDictionary
 
 from docx.enum.style import WD_STYLE_TYPE
-from docx.oxml import OxmlElement
+from lxml import etree
 from docx.oxml.ns import qn
 from docx.styles import BabelFish
 from docx.styles.style import StyleFactory
@@ -161,12 +161,15 @@ def style_id(doc, name: str, kind=WD_STYLE_TYPE.PARAGRAPH) -> str | None:
 def add_paragraph(doc, style: str, text: str = ""):
     """doc.add_paragraph(text, style), with the style's id from style_id (same XML), the
     paragraph put straight before the body's closing section properties."""
-    p = OxmlElement("w:p")
-    doc.element.body.get_or_add_sectPr().addprevious(p)
+    body = doc.element.body
+    p = body.makeelement(oxml.w("p"))
+    body.get_or_add_sectPr().addprevious(p)
+    sid = style_id(doc, style)
+    if sid:
+        etree.SubElement(etree.SubElement(p, oxml.w("pPr")), oxml.w("pStyle")).set(oxml.w("val"), sid)
     paragraph = Paragraph(p, doc._body)
     if text:
         paragraph.add_run(text)
-    p.style = style_id(doc, style)
     return paragraph
 
 
