@@ -25,7 +25,7 @@ from . import oxml
 from .body import Context, write_document
 from .columns import BodySections, continue_numbering, end_section, make_grid
 from .embed import doc_fonts, embed_fonts
-from .placed import laid_lines
+from .placed import laid_lines, printed_toc
 from .package import write_package
 from .front import write_back_page, write_cover, write_inside_title, write_toc
 from .sections import (clear_furniture, needs_odd_even, set_start, setup_page,
@@ -60,7 +60,7 @@ def build_docx(issue: Issue, spec: LayoutSpec, layout: LayoutResult, progress=No
         write_inside_title(doc, issue, spec)
         if not front:       # no cover: the inside title opens the file, no break before it
             oxml.set_on(doc.paragraphs[0]._p.get_or_add_pPr(), "pageBreakBefore", False)
-        write_toc(doc, issue, spec, pages)
+        write_toc(doc, issue, spec, pages, printed_toc(layout))
         front = True
     if docs:
         body = end_section(doc) if front else doc.sections[0]

@@ -76,18 +76,21 @@ def bold_style(ctx: Context, role: str) -> str | None:
     return style_id(ctx.doc, BOLD_CHARS, WD_STYLE_TYPE.CHARACTER)
 
 
-def _title_runs(ctx: Context, block: Block, lines: list) -> list[Run]:
+def _write_title(ctx: Context, p, block: Block, lines: list) -> None:
     """The title, breaking by itself, with a line break where our PDF broke it only when a
-    reader would otherwise break inside a word (titles.py). Its face comes from its style."""
+    reader would otherwise break inside a word (titles.py); a space between two organs one
+    em wide as printed. Its face comes from its style."""
     st = ctx.spec.style(spec_key(block))
     metrics = ctx.metrics.get(st.font)
     if metrics is None:
-        parts = [part for part in block.text.split("\n") if part.strip()]
-    else:
-        width = ctx.measure - (st.left + st.right) * st.size
-        parts = title_parts(block.text, lines, width, lambda ch: metrics.advance(ch) * st.size,
-                            ctx.words)
-    return [Run("\n".join(parts))]
+        add_runs(p, [Run("\n".join(part for part in block.text.split("\n") if part.strip()))])
+        return
+
+    def advance(ch: str) -> float:       # a space in a title stands between organs: one em
+        return st.size if ch == " " else metrics.advance(ch) * st.size
+    width = ctx.measure - (st.left + st.right) * st.size
+    text = "\n".join(title_parts(block.text, lines, width, advance, ctx.words))
+    add_runs(p, [Run(text)], widths=han_gaps(text, st.size, metrics.advance(" ") * st.size))
 
 
 def _height(ctx: Context, block: Block, lines: list) -> tuple[bool, float]:
@@ -143,7 +146,7 @@ def write_text_block(ctx: Context, block: Block, note_indent: float, lines: list
     p = add_paragraph(ctx.doc, style_for(block))
     pPr = p._p.get_or_add_pPr()
     if block.kind in (BlockKind.TITLE, BlockKind.SUBTITLE, BlockKind.ANNEX_TITLE):
-        add_runs(p, _title_runs(ctx, block, lines))
+        _write_title(ctx, p, block, lines)
         return p
     if block.kind in (BlockKind.SIGNATURE, BlockKind.DATE) and lines:
         # placed like our PDF (GB/T 9704: date two characters right of the 署名's start)

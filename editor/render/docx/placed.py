@@ -78,3 +78,56 @@ def column_left(left: float, spec: LayoutSpec, columns: int) -> float:
         return left
     step = spec.column_measure + spec.gutter
     return left - step * min(int((left + 0.5) // step), columns - 1)
+
+
+def printed_toc(layout: LayoutResult) -> list[str]:
+    """The 目录 pages' lines as printed, top to bottom (glyph runs on one baseline joined,
+    spaces dropped): the inside title, the heading, each 栏目 and each entry's lines."""
+    out = []
+    for page in layout.pages:
+        if page.kind != "toc":
+            continue
+        rows: list[list] = []
+        for tl in sorted(page.lines, key=lambda tl: (tl.y, tl.xs[0] if tl.xs else 0.0)):
+            if rows and abs(rows[-1][0].y - tl.y) < SAME_LINE * max(rows[-1][0].size, tl.size):
+                rows[-1].append(tl)
+            else:
+                rows.append([tl])
+        out += [squash("".join(tl.text for tl in sorted(row, key=lambda t: t.xs[0] if t.xs else 0.0)))
+                for row in rows]
+    return out
+
+
+def split_like(text: str, printed: list[str], at: int) -> tuple[list[str], int]:
+    """in: a text our layout set on one or more lines, the printed lines, where to look from;
+    out: the text cut where the printed lines break it (each piece a prefix-match of a line,
+    so leaders and a page number after it are left out), and where the next text starts.
+    ([text], at) when the lines from `at` on do not spell it out."""
+    want = squash(text)
+    for start in range(at, len(printed)):
+        if not printed[start] or not want.startswith(printed[start][:1]):
+            continue
+        pieces, rest, k = [], want, start
+        while rest and k < len(printed):
+            line = printed[k]
+            n = len(line) if rest.startswith(line) else (len(rest) if line.startswith(rest) else 0)
+            if n == 0:
+                break
+            pieces.append(rest[:n])
+            rest, k = rest[n:], k + 1
+        if not rest:
+            return _unsquash(text, pieces), k
+    return [text], at
+
+
+def _unsquash(text: str, pieces: list[str]) -> list[str]:
+    """`pieces` (squashed) mapped back onto `text` with its spaces (a cut's spaces dropped)."""
+    out, pos = [], 0
+    for piece in pieces:
+        want, j = len(piece), pos
+        while j < len(text) and want:
+            want -= not text[j].isspace()
+            j += 1
+        out.append(text[pos:j].strip())
+        pos = j
+    return [p for p in out if p]
