@@ -253,6 +253,17 @@ def _gaps(text: str, words: Iterable[str]) -> tuple[list[int], list[float]]:
     return stops, costs
 
 
+def break_costs(text: str, words: Iterable[str] = ()) -> dict[int, float]:
+    """out: position p of `text` (a break before text[p]) → what break_title counts a line
+    break there as costing, for every place it may break (a break before a space is one
+    after it too). The DOCX export asks this to tell a reader's own break inside a word
+    or a unit the title holds together."""
+    stops, costs = _gaps(text, tuple(words))
+    out = dict(zip(stops, costs))
+    out.update({p + 1: c for p, c in zip(stops, costs) if p < len(text) and text[p] in SPACES})
+    return out
+
+
 def _balanced(text: str, stops: list[int], costs: list[float], width: float,
               last_width: float, advance: Callable[[str], float]) -> list[str]:
     """The lines, broken at some of `stops`, that minimise break costs plus raggedness."""

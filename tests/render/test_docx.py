@@ -142,8 +142,16 @@ def test_python_docx_reopens_it_with_one_named_style_per_kind(built):
     assert wanted <= names
 
 
-def test_styles_carry_east_asian_fonts_and_the_spec_sizes(built, spec):
+def family_in_file(face) -> str:
+    """The family a font file gives itself (name ID 1, Windows English), read here apart
+    from the exporter: the name Word and LibreOffice find an embedded face by."""
+    from fontTools.ttLib import TTFont
+    return TTFont(face.path, fontNumber=face.index, lazy=True)["name"].getName(1, 3, 1, 0x409).toUnicode()
+
+
+def test_styles_name_the_faces_our_layout_used_and_the_spec_sizes(built, spec):
     styles = xml(built[0], "word/styles.xml")
+    faces = built[1].fonts
     def style(name):
         return styles.xpath(f"w:style[w:name/@w:val='{name}']", namespaces=NS)[0]
     for name, role, size in (("文号", "body", spec.style("doc_number").size),
@@ -151,7 +159,9 @@ def test_styles_carry_east_asian_fonts_and_the_spec_sizes(built, spec):
                              ("一级标题", "hei", spec.style("heading1").size),
                              ("二级标题", "kai", spec.style("heading2").size)):
         fonts = style(name).find("w:rPr/w:rFonts", NS)
-        assert attr(fonts, "eastAsia") == spec.fonts[role]["families"][0]
+        # the office font only when the build found it installed; else the stand-in it used
+        want = faces[role].name if not faces[role].substitute else family_in_file(faces[role])
+        assert attr(fonts, "eastAsia") == want
         assert attr(fonts, "hint") == "eastAsia"
         assert attr(style(name).find("w:rPr/w:sz", NS), "val") == str(round(size * 2))
     normal = style("Normal").find("w:pPr", NS)
@@ -165,9 +175,12 @@ def test_styles_carry_east_asian_fonts_and_the_spec_sizes(built, spec):
     assert not xml(built[0], "word/document.xml").xpath("//w:r/w:rPr/w:rFonts", namespaces=NS)
 
 
-def test_settings_ask_for_chinese_compression_mirror_margins_and_odd_even_heads(built):
+def test_settings_keep_full_width_marks_mirror_margins_odd_even_heads_and_fonts_inside(built):
     settings = xml(built[0], "word/settings.xml")
-    assert attr(settings.find("w:characterSpacingControl", NS), "val") == "compressPunctuation"
+    # the gazette's 全角 scheme: every mark one em, Word must not compress them
+    assert attr(settings.find("w:characterSpacingControl", NS), "val") == "doNotCompress"
+    assert attr(settings.find("w:embedTrueTypeFonts", NS), "val") == "1"
+    assert attr(settings.find("w:saveSubsetFonts", NS), "val") == "1"
     assert settings.find("w:mirrorMargins", NS) is not None
     assert settings.find("w:evenAndOddHeaders", NS) is not None
     assert attr(settings.find("w:themeFontLang", NS), "eastAsia") == "zh-CN"
@@ -175,24 +188,38 @@ def test_settings_ask_for_chinese_compression_mirror_margins_and_odd_even_heads(
 
 @pytest.mark.parametrize("name", ["jinan-gazette", "gbt9704"])
 def test_the_grid_holds_the_spec_lines_and_characters(name, tmp_path):
-    # gbt9704: 28 characters of 16 pt need a pitch below the size (charSpace < 0)
+    # gbt9704: 28 characters of 16 pt need a pitch below the size (a character grid,
+    # charSpace < 0); the gazette's 18 characters of 12 pt fill a column at their own
+    # width (a line grid: a character grid would also pitch Latin letters and digits)
     spec = load_spec(name)
     small = Issue(year=2020, number=1, sections=[Section("栏目", [DocumentRef("r", document=rare())])])
     path = tmp_path / f"{name}.docx"
     render_docx(small, spec, layout(small, spec).layout, path)
     doc = xml(path, "word/document.xml")
     sections = doc.xpath("//w:sectPr", namespaces=NS)
-    assert len(sections) == 2 + bool(spec.issue.get("back_page"))   # front, documents, back
+    assert len(sections) == 2 + bool(spec.issue.get("back_page"))   # front, document, back
     for sect in sections:
         grid, size, margins = (sect.find(f"w:{n}", NS) for n in ("docGrid", "pgSz", "pgMar"))
-        assert attr(grid, "type") == "linesAndChars"
         assert (attr(size, "w"), attr(size, "h")) == ("11906", "16838")
         assert abs(int(attr(margins, "top")) - spec.top * 20) <= 1
         height = 16838 - int(attr(margins, "top")) - int(attr(margins, "bottom"))
         assert height // int(attr(grid, "linePitch")) == spec.lines_per_page
         measure_pt = (11906 - int(attr(margins, "left")) - int(attr(margins, "right"))) / 20
-        pitch = spec.size + int(attr(grid, "charSpace")) / 4096
-        assert math.floor(measure_pt / pitch) == spec.chars_per_line
+        column_pt = (measure_pt - spec.gutter * (spec.columns - 1)) / spec.columns
+        if name == "gbt9704":
+            assert attr(grid, "type") == "linesAndChars"
+            pitch = spec.size + int(attr(grid, "charSpace")) / 4096
+        else:
+            assert attr(grid, "type") == "lines"
+            pitch = spec.size
+        assert math.floor(column_pt / pitch + 1e-6) == spec.chars_per_line
+    # no paragraph snaps to the grid: body text carries the grid's pitch as its own spacing
+    normal = xml(path, "word/styles.xml").xpath("w:style[w:name/@w:val='Normal']", namespaces=NS)[0]
+    assert attr(normal.find("w:pPr/w:snapToGrid", NS), "val") == "0"
+    spacing = normal.find("w:rPr/w:spacing", NS)
+    tracking = round((pitch - spec.size) * 20)
+    assert (int(attr(spacing, "val")) if spacing is not None else 0) == tracking
+    assert (tracking != 0) == (name == "gbt9704")
 
 
 def test_toc_pagerefs_point_at_title_bookmarks_with_our_page_numbers(built):
@@ -216,13 +243,17 @@ def test_toc_pagerefs_point_at_title_bookmarks_with_our_page_numbers(built):
 def test_body_section_numbers_pages_like_our_pdf_with_page_fields(built):
     path, laid = built
     doc = xml(path, "word/document.xml")
-    cover, body, back = doc.xpath("//w:sectPr", namespaces=NS)
+    cover, *body, back = doc.xpath("//w:sectPr", namespaces=NS)
     assert cover.find("w:footerReference", NS) is None       # no number on cover and 目录
-    assert attr(body.find("w:pgNumType", NS), "start") == str(laid.doc_pages[0] + 1)
+    first, *rest = body
+    assert attr(first.find("w:pgNumType", NS), "start") == str(laid.doc_pages[0] + 1)
+    types = {attr(r, "type") for r in first.findall("w:footerReference", NS)}
+    assert types == {"default", "even"}
+    for sect in rest:           # later stretches run on: same heads, numbers not restarted
+        assert sect.find("w:pgNumType", NS) is None
+        assert sect.find("w:footerReference", NS) is None and sect.find("w:headerReference", NS) is None
     assert back.find("w:pgNumType", NS) is None
     assert attr(back.find("w:type", NS), "val") == "evenPage"
-    types = {attr(r, "type") for r in body.findall("w:footerReference", NS)}
-    assert types == {"default", "even"}
     with zipfile.ZipFile(path) as z:
         footers = [n for n in z.namelist() if re.match(r"word/footer\d+\.xml", n)]
         texts = [etree.fromstring(z.read(n)) for n in footers]
@@ -287,10 +318,12 @@ def test_atomic_write_leaves_the_old_file_when_saving_fails(tmp_path):
     target = tmp_path / "out.docx"
     target.write_bytes(b"old")
 
-    class Broken:
-        def save(self, stream):
-            stream.write(b"half")
-            raise OSError("disk full")
+    class Broken:          # a document whose parts cannot be read out (disk, memory)
+        class part:
+            class package:
+                @staticmethod
+                def iter_parts():
+                    raise OSError("disk full")
 
     with pytest.raises(OSError):
         save_atomic(Broken(), target)

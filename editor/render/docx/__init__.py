@@ -1,11 +1,13 @@
 """DOCX export: the issue as a Word file that Word, WPS and LibreOffice open looking like
 our PDF.
 
-in: the Issue (documents imported), its LayoutSpec and our LayoutResult (for the page
-numbers); out: a .docx written atomically at `path`. Sections: cover + 目录 (no head, no
-page number), the documents (running head, `— N —` PAGE fields, numbering starting at the
-first document's printed page), the back page (no head, on an even page when the spec
-asks). The 目录's numbers are PAGEREF fields whose cached results are our own page numbers.
+in: the Issue (documents imported), its LayoutSpec and our LayoutResult (page numbers,
+the lines as printed, the faces used); out: a .docx written atomically at `path`.
+Sections: cover + 目录 (no head, no page number), the documents (running head, `— N —`
+PAGE fields, numbering starting at the first document's printed page; a section per
+stretch across the page or in columns, columns.py), the back page (no head, on an even
+page when the spec asks). The 目录's numbers are PAGEREF fields whose cached results are
+our own page numbers. The faces our layout used are embedded (embed.py).
 """
 from __future__ import annotations
 
@@ -13,20 +15,23 @@ import io
 from pathlib import Path
 
 import docx
-from docx.enum.section import WD_SECTION
 
 from ...layout.pages import LayoutResult
 from ...layout.spec import LayoutSpec
 from ...issuefile import write_atomic
 from ...model import Issue
+from ...layout.titlebreak import organ_names
 from . import oxml
 from .body import Context, write_document
-from .flow import Flow
-from .placed import laid_lines
+from .columns import BodySections, continue_numbering, end_section, make_grid
+from .embed import doc_fonts, embed_fonts
+from .placed import laid_lines, printed_toc
+from .package import write_package
 from .front import write_back_page, write_cover, write_inside_title, write_toc
-from .sections import (clear_furniture, make_grid, needs_odd_even, set_start, setup_page,
+from .sections import (clear_furniture, needs_odd_even, set_start, setup_page,
                        write_furniture, write_settings)
-from .styles import write_styles
+from .styles import FontNames, write_styles
+from .titles import face_metrics
 
 __all__ = ["render_docx", "build_docx"]
 
@@ -37,13 +42,16 @@ def build_docx(issue: Issue, spec: LayoutSpec, layout: LayoutResult, progress=No
     out: the python-docx Document (not yet saved)."""
     doc = docx.Document()
     grid = make_grid(spec)
-    write_styles(doc, spec, grid)
+    fonts = doc_fonts(layout.fonts)
+    names = FontNames(spec, fonts)
+    write_styles(doc, names, grid)
     odd_even = needs_odd_even(spec, issue)
     write_settings(doc, spec, odd_even)
     setup_page(doc.sections[0], spec, grid)
     conf = spec.issue
     docs = issue.documents()
     pages = [p + 1 for p in layout.doc_pages]          # printed number = physical index + 1
+    back_page = conf.get("back_page", False)
     front = False
     if conf.get("cover", True):
         write_cover(doc, issue, spec)
@@ -52,55 +60,37 @@ def build_docx(issue: Issue, spec: LayoutSpec, layout: LayoutResult, progress=No
         write_inside_title(doc, issue, spec)
         if not front:       # no cover: the inside title opens the file, no break before it
             oxml.set_on(doc.paragraphs[0]._p.get_or_add_pPr(), "pageBreakBefore", False)
-        write_toc(doc, issue, spec, pages)
+        write_toc(doc, issue, spec, pages, printed_toc(layout))
         front = True
     if docs:
         body = end_section(doc) if front else doc.sections[0]
         set_start(body, "nextPage", pages[0] if pages else 1)
         write_furniture(body, spec, grid, issue, odd_even)
-        ctx = Context(doc, spec, grid, Flow(grid.line_pitch), laid_lines(layout, spec))
+        sections = BodySections(doc, spec)
+        ctx = Context(doc, spec, grid, sections, laid_lines(layout, spec), organ_names(issue),
+                      face_metrics(layout.fonts), bold_face=names.bold("bold"))
         for k, document in enumerate(docs):
             if cancel is not None and cancel.is_set():
                 raise InterruptedError
-            write_document(ctx, document, k, break_before=k > 0)
+            write_document(ctx, document, k)
             if progress:
                 progress("输出 Word", k + 1, len(docs) + 1, "")
-    if conf.get("back_page", False):
-        back = end_section(doc)
+        sections.finish(more=back_page)
+    if back_page:
+        back = doc.sections[-1] if docs else end_section(doc)
         set_start(back, "evenPage" if conf.get("back_page_even", False) else "nextPage")
-        _continue_numbering(back)
+        continue_numbering(back)
         clear_furniture(back, odd_even)
         codes = [c for page in layout.pages if page.kind == "back" for c in page.codes]
         write_back_page(doc, issue, spec, grid, codes)
+    embed_fonts(doc, fonts)
     return doc
-
-
-def end_section(doc):
-    """Close the current section at its last paragraph (python-docx's add_section would add
-    an empty paragraph, which can spill onto a page of its own); out: the new section."""
-    body = doc.element.body
-    sentinel = body.get_or_add_sectPr()
-    blocks = [el for el in body if el is not sentinel]
-    last = blocks[-1] if blocks else None
-    if last is None or last.tag != oxml.qn("w:p") or last.xpath("w:pPr/w:sectPr"):
-        return doc.add_section(WD_SECTION.NEW_PAGE)
-    last.set_sectPr(sentinel.clone())
-    for ref in sentinel.xpath("w:headerReference|w:footerReference"):
-        sentinel.remove(ref)
-    return doc.sections[-1]
-
-
-def _continue_numbering(section) -> None:
-    """A section cloned from the body keeps its restart; the back page must not restart."""
-    num = section._sectPr.find(oxml.qn("w:pgNumType"))
-    if num is not None:
-        section._sectPr.remove(num)
 
 
 def save_atomic(doc, path: str | Path) -> None:
     """Serialise in memory, then write beside the target and rename (never half a file)."""
     buffer = io.BytesIO()
-    doc.save(buffer)
+    write_package(doc, buffer)
     write_atomic(path, buffer.getvalue())
 
 

@@ -26,6 +26,11 @@ class Flow:
         self.end = top
         self.after = None
 
+    def below_columns(self) -> None:
+        """The next paragraph goes across the page under balanced columns, which end on a
+        grid line: only the position on the grid matters, and that is a whole line."""
+        self.end = 0.0
+
     def place(self, before: float, after: float, on_grid: bool, height: float) -> tuple[float, bool]:
         """in: the paragraph's own space before/after (pt), whether its lines sit on the grid,
         its height (pt; any whole number of lines for a grid paragraph);

@@ -21,6 +21,7 @@ from . import oxml
 from .body import bookmark_name
 from ..qrmodules import qr_png
 from .flow import estimate_lines
+from .placed import split_like
 from .styles import TOC_ENTRY, TOC_NUMBER, TOC_SECTION, TOC_TITLE, Grid, add_paragraph
 
 TOC_TOP = 2.0           # pt between the 目录 heading and the first 栏目
@@ -78,12 +79,14 @@ def _number_line(doc, text: str, k: int, page: int, fmt: str, before: float) -> 
         p.add_run(trail)
 
 
-def write_toc(doc, issue: Issue, spec: LayoutSpec, pages: list[int]) -> None:
+def write_toc(doc, issue: Issue, spec: LayoutSpec, pages: list[int], printed: list[str]) -> None:
     """【栏目】 headings and one entry per document: title lines, then the numbered line.
-    Off the body grid like layout/toc.py: 0.6 em above a heading, 0.4 em above an entry."""
+    Off the body grid like layout/toc.py: 0.6 em above a heading, 0.4 em above an entry.
+    Each line our 目录 printed (`printed`, placed.printed_toc) is a paragraph of its own:
+    the 目录 is generated, not edited, and reads exactly as printed in every reader."""
     size = spec.toc.get("size", spec.size)
     fmt = spec.toc.get("number_format", "（{n}）")
-    k = 0
+    k, at = 0, 0
     first = True
     for section in issue.sections:
         docs = [ref.document for ref in section.documents if ref.document]
@@ -95,7 +98,14 @@ def write_toc(doc, issue: Issue, spec: LayoutSpec, pages: list[int]) -> None:
             head, last = entry_texts(document)
             before = 0.4 * size
             for text in head:
-                _line(doc, TOC_ENTRY, text, before)
+                lines, at = split_like(text, printed, at)
+                for line in lines:
+                    _line(doc, TOC_ENTRY, line, before)
+                    before = 0.0
+            pieces, at = split_like(last, printed, at)
+            *wrapped, last = pieces
+            for line in wrapped:
+                _line(doc, TOC_ENTRY, line, before)
                 before = 0.0
             number = pages[k] if k < len(pages) else 0
             _number_line(doc, last, k, number, fmt, before)

@@ -54,19 +54,30 @@ ORDERS = {"pPr": PPR_ORDER, "rPr": RPR_ORDER, "sectPr": SECTPR_ORDER, "settings"
           "tblPr": TBLPR_ORDER}
 
 
+W_NS = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+# local name → the local names that must follow it, per parent (the schema orders above)
+_AFTER = {parent: {name: frozenset(order[k + 1:]) for k, name in enumerate(order)}
+          for parent, order in ORDERS.items()}
+
+
+def w(name: str) -> str:
+    """The Clark name of a w: element or attribute ({namespace}name)."""
+    return W_NS + name
+
+
 def _local(el) -> str:
     return el.tag.rsplit("}", 1)[-1]
 
 
 def set_child(parent, name: str, **attrs):
     """in: a w: element and a child's local name with w: attributes (None drops one);
-    out: that child, found or created at its schema position, attributes set."""
-    tag = qn(f"w:{name}")
+    out: that child, found or created at its schema position, attributes set. The child
+    is made by the parent's own document, so python-docx's element classes apply."""
+    tag = W_NS + name
     child = parent.find(tag)
     if child is None:
-        child = OxmlElement(f"w:{name}")
-        order = ORDERS.get(_local(parent), [])
-        after = order[order.index(name) + 1:] if name in order else []
+        child = parent.makeelement(tag)
+        after = _AFTER.get(_local(parent), {}).get(name, ())
         for sibling in parent:
             if _local(sibling) in after:
                 sibling.addprevious(child)
@@ -75,9 +86,9 @@ def set_child(parent, name: str, **attrs):
             parent.append(child)
     for key, value in attrs.items():
         if value is None:
-            child.attrib.pop(qn(f"w:{key}"), None)
+            child.attrib.pop(W_NS + key, None)
         else:
-            child.set(qn(f"w:{key}"), str(value))
+            child.set(W_NS + key, str(value))
     return child
 
 

@@ -8,39 +8,21 @@ compression, odd/even heads, and `— N —` page numbers as PAGE fields.
 """
 from __future__ import annotations
 
-import math
-
 from docx.shared import Twips
 
 from ...layout.frontmatter import issue_label
 from ...layout.spec import LayoutSpec
 from ...model import Issue
 from . import oxml
+from .columns import set_grid, twips
 from .styles import Grid
 
+# Our punctuation scheme → w:characterSpacingControl (ECMA-376 §17.15.1.18). 全角 keeps every
+# mark one em: no compression. 开明 halves the pause marks: Word and LibreOffice can only
+# compress every mark (。？！ too), the nearest they offer.
+PUNCTUATION = {"全角": "doNotCompress", "开明": "compressPunctuation"}
 HEAD_LINE = 1.2          # header/footer line height, × font size
 BASELINE_IN_LINE = 0.8   # where Word puts the baseline within an exact line, × line height
-
-
-def twips(pt: float) -> int:
-    return round(pt * 20)
-
-
-def make_grid(spec: LayoutSpec) -> Grid:
-    """The measure from whole-twip margins, the line pitch floored to whole twips, and the
-    character pitch that puts chars_per_line characters on a line (0 = no character grid)."""
-    measure_tw = twips(spec.page_width) - twips(spec.inner) - twips(spec.outer)
-    height_tw = twips(spec.page_height) - twips(spec.top) - twips(spec.bottom)
-    line = math.floor(height_tw / spec.lines_per_page) / 20
-    chars = spec.chars_per_line
-    pitch = measure_tw / 20 / chars if chars else spec.size
-    return Grid(measure_tw / 20, line, pitch)
-
-
-def char_space(grid: Grid, size: float) -> int:
-    """w:charSpace = (character pitch − Normal's size) × 4096 (ECMA-376 §17.6.5), rounded
-    down so the wanted number of characters still fits the line."""
-    return math.floor((grid.char_pitch - size) * 4096)
 
 
 def setup_page(section, spec: LayoutSpec, grid: Grid) -> None:
@@ -61,9 +43,7 @@ def setup_page(section, spec: LayoutSpec, grid: Grid) -> None:
                  + folio.get("size", 10.5) * 0.8)
     bottom_of_line = foot_base + (1 - BASELINE_IN_LINE) * foot_line
     section.footer_distance = Twips(twips(max(spec.page_height - bottom_of_line, 12)))
-    sectPr = section._sectPr
-    kind = "linesAndChars" if spec.chars_per_line else "lines"
-    oxml.set_doc_grid(sectPr, grid.line_twips, char_space(grid, spec.size), kind)
+    set_grid(section._sectPr, spec, grid)
 
 
 def write_settings(doc, spec: LayoutSpec, odd_even: bool) -> None:
@@ -73,7 +53,7 @@ def write_settings(doc, spec: LayoutSpec, odd_even: bool) -> None:
         oxml.set_child(settings, "mirrorMargins")
     if odd_even:
         doc.settings.odd_and_even_pages_header_footer = True
-    oxml.set_child(settings, "characterSpacingControl", val="compressPunctuation")
+    oxml.set_child(settings, "characterSpacingControl", val=PUNCTUATION[spec.punctuation])
     oxml.set_child(settings, "themeFontLang", val="en-US", eastAsia="zh-CN")
 
 
