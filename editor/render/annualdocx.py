@@ -18,25 +18,25 @@ import docx
 from ..layout.annual import NOTE, NUMBER_FORMAT, AnnualIndex, standalone
 from ..layout.spec import LayoutSpec, Style
 from ..model import Issue
-from .docx import end_section, save_atomic
-from .docx import oxml
-from .docx.sections import make_grid, needs_odd_even, set_start, setup_page, write_furniture, write_settings
-from .docx.styles import TOC_TITLE, add_paragraph, write_style, write_styles
+from .docx import oxml, save_atomic
+from .docx.columns import end_section, make_grid
+from .docx.sections import needs_odd_even, set_start, setup_page, write_furniture, write_settings
+from .docx.styles import TOC_TITLE, FontNames, add_paragraph, write_style, write_styles
 
 GROUP, ENTRY, NUMBER, NOTE_STYLE = "总目录分组", "总目录条目", "总目录文号", "总目录说明"
 LEADERS = {"…": "middleDot", "·": "middleDot", ".": "dot", "-": "hyphen", "_": "underscore"}
 
 
-def _styles(doc, spec: LayoutSpec, grid) -> None:
+def _styles(doc, spec: LayoutSpec, names: FontNames, grid) -> None:
     conf, size = spec.annual, spec.size
-    write_style(doc, NOTE_STYLE, spec, grid, Style(font="kai", size=size, align="center", indent=0,
+    write_style(doc, NOTE_STYLE, names, grid, Style(font="kai", size=size, align="center", indent=0,
                                                    leading=1.6))
-    write_style(doc, GROUP, spec, grid, Style(font=conf.get("group_font", "hei"), size=size,
+    write_style(doc, GROUP, names, grid, Style(font=conf.get("group_font", "hei"), size=size,
                                               align="left", indent=0, space_before=1), keep_next=True)
     leader = LEADERS.get(spec.toc.get("leader", "…"), "dot")
     em = round(size * 20)
     for name, align in ((ENTRY, "justify"), (NUMBER, "left")):
-        style = write_style(doc, name, spec, grid, Style(font="body", size=size, align=align, indent=0))
+        style = write_style(doc, name, names, grid, Style(font="body", size=size, align=align, indent=0))
         pPr = style.element.get_or_add_pPr()
         if name == ENTRY:        # a hanging indent: lines after the first stand one in
             oxml.set_child(pPr, "ind", left=em, leftChars=100, hanging=em, hangingChars=100,
@@ -64,8 +64,9 @@ def build_annual_docx(index: AnnualIndex, spec: LayoutSpec, first_page: int = 1,
         spec, issue = standalone(index, spec)
     doc = docx.Document()
     grid = make_grid(spec)
-    write_styles(doc, spec, grid)
-    _styles(doc, spec, grid)
+    names = FontNames(spec)          # the office faces by name: the index embeds no fonts
+    write_styles(doc, names, grid)
+    _styles(doc, spec, names, grid)
     odd_even = needs_odd_even(spec, issue)
     write_settings(doc, spec, odd_even)
     head = doc.sections[0]
