@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .corrections import apply_corrections
-from .importers import import_path
+from .importcache import imported
 from .importers.errors import ImportRefused
 from .importers.proofread import CHECK_CODES, check_document
 from .issuefile import read_issue
@@ -66,10 +66,11 @@ def as_listed(doc: Document, ref: DocumentRef) -> Document:
 
 
 def import_received(issue_path: str | Path, ref: DocumentRef) -> Document:
-    """in: the issue file's path and one of its refs; out: the ref's source as received.
-    Raises BuildError (a Chinese line naming the file)."""
+    """in: the issue file's path and one of its refs; out: the ref's source as received
+    (from the import cache when neither it nor the importer changed). Raises BuildError
+    (a Chinese line naming the file)."""
     try:
-        return import_path(Path(issue_path).parent / ref.source)
+        return imported(Path(issue_path).parent / ref.source)
     except ImportRefused as e:
         raise BuildError(str(e)) from None
 
