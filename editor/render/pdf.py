@@ -20,13 +20,13 @@ from reportlab.lib.colors import CMYKColor, CMYKColorSep
 from reportlab.lib.rl_accel import escapePDF
 from reportlab.lib.utils import ImageReader
 from reportlab.pdfbase import pdfmetrics
-from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.pdfgen.canvas import Canvas
 
 from ..issuefile import write_atomic
 from ..layout.pages import LayoutResult, Page, QRCode, TextLine
 from . import pdfx
 from .qrmodules import qr_widget
+from .ttfread import BulkTTFont
 
 MM = 72 / 25.4
 BLEED = 3 * MM          # bleed on each trimmed edge
@@ -44,7 +44,7 @@ def register_fonts(faces: dict) -> dict[str, str]:
         key = f"{face.path}#{getattr(face, 'index', 0)}"
         name = "F" + hashlib.sha1(key.encode()).hexdigest()[:10]
         if name not in pdfmetrics.getRegisteredFontNames():
-            font = TTFont(name, str(face.path), subfontIndex=getattr(face, "index", 0))
+            font = BulkTTFont(name, str(face.path), subfontIndex=getattr(face, "index", 0))
             # every face of a line stands in the ideographic em box the layout places it in
             # (0.88 em above the baseline, 0.12 below: paginate.BASELINE); the descriptors
             # say so, and a reader boxes a Times digit like the Han character beside it
