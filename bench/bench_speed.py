@@ -63,8 +63,8 @@ def typst(typ: Path, out: Path) -> list[str]:
     return [sys.executable, "-c", TYPST, str(typ), str(out / "typst.pdf")]
 
 
-def write_typst(issue: Path, env: dict) -> Path:
-    typ = issue.with_suffix(".typ")
+def write_typst(issue: Path, env: dict, folder: Path) -> Path:
+    typ = folder / f"{issue.parent.name}.typ"
     text = subprocess.run([sys.executable, str(ROOT / "bench" / "typst_issue.py"), str(issue)],
                           env=env, capture_output=True, text=True, check=True).stdout
     typ.write_text(text, encoding="utf-8")
@@ -117,7 +117,7 @@ def whole_process(issue: Path, runs: int, scales: list[int]) -> None:
         tmp = Path(tmp)
         out = tmp / "out"
         out.mkdir()
-        typ = write_typst(issue, base)
+        typ = write_typst(issue, base, tmp)
         warm = dict(base, GAZETTE_CACHE_DIR=str(tmp / "cache"))
         fresh_dirs = iter(range(10 ** 6))
 
@@ -135,7 +135,7 @@ def whole_process(issue: Path, runs: int, scales: list[int]) -> None:
         for copies in scales:
             folder = tmp / f"x{copies}"
             big = scaled_issue(folder, copies)
-            big_typ = write_typst(big, base)
+            big_typ = write_typst(big, base, folder)
             run_child(ours(big, out), warm)
             got = paired(max(1, runs // 2) if copies > 3 else runs, ours(big, out), typst(big_typ, out),
                          lambda w: warm)

@@ -59,8 +59,21 @@ _width_cache: dict = {}
 _FILL = {"black": "0 0 0 1 k", "red": "0 1 1 0 k"}
 
 
+_NUMS: dict[float, str] = {}
+
+
 def _num(v: float) -> str:
-    return f"{v:.3f}".rstrip("0").rstrip(".") or "0"
+    """A number as the content stream writes it: three decimals at most, no trailing zeros.
+    The pages repeat few values (baselines, column edges, a line's justification step), so
+    each is formatted once (0 apart: -0.0 equals 0.0 as a key but is written "-0")."""
+    text = _NUMS.get(v) if v else None
+    if text is None:
+        text = f"{v:.3f}".rstrip("0").rstrip(".") or "0"
+        if v:
+            if len(_NUMS) > 100_000:
+                _NUMS.clear()
+            _NUMS[v] = text
+    return text
 
 
 _ONE_BYTE = [f"({escapePDF(bytes([b]))})" for b in range(256)]   # a justified line: most strings
@@ -95,8 +108,9 @@ def _line_ops(docs: list, font, line: TextLine, y: float, names: dict) -> list[s
     splits = [font.splitString(text, doc) for doc in docs]
     if any(split != splits[0] for split in splits[1:]):
         raise RuntimeError("内部错误：同时输出的 PDF 字体子集不一致")
-    widths = [width(ch) for ch in text]
-    k, n = 0, len(text)       # k: the line's character at data[0] (one byte per glyph)
+    # each glyph's distance from its natural advance to the next glyph's x
+    gaps = [b - a - width(ch) for a, b, ch in zip(xs, xs[1:], text)]
+    k = 0                     # the line's character at data[0] (one byte per glyph)
     for subset, data in splits[0]:
         name = names.get((font.fontName, subset))
         if name is None:
@@ -106,11 +120,9 @@ def _line_ops(docs: list, font, line: TextLine, y: float, names: dict) -> list[s
             name = names[(font.fontName, subset)] = found.pop()
         ops.append(f"{name} {_num(size)} Tf")
         arr, start = [], 0
-        for j in range(min(len(data), n - 1 - k)):
-            i = k + j
-            delta = xs[i + 1] - xs[i] - widths[i]
+        for j, delta in enumerate(gaps[k:k + len(data)]):
             if delta > 0.001 or delta < -0.001:
-                arr.append(_pdf_string(data[start:j + 1]))
+                arr.append(_ONE_BYTE[data[j]] if j == start else _pdf_string(data[start:j + 1]))
                 arr.append(_num(-delta * 1000 / size))
                 start = j + 1
         if start < len(data):
