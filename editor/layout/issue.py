@@ -158,6 +158,25 @@ def body_page(index: int, flowed: FlowPage, spec: LayoutSpec, issue: Issue, ts: 
     return page
 
 
+_emitted: dict = {}     # a document's page as placed before: key → (its FlowPage, the Page)
+
+
+def _document_page(index: int, flowed: FlowPage, spec: LayoutSpec, issue: Issue, ts: Typesetter,
+                   doc: int) -> Page:
+    """body_page, remembered: after an edit the pages of the other documents — the same
+    FlowPages from the document cache, at the same place — are not placed again."""
+    key = (id(flowed), index, doc, ts.setting_key(), issue.name, issue.year, issue.number,
+           issue.total_number)
+    hit = _emitted.get(key)
+    if hit is None or hit[0] is not flowed:      # the FlowPage is kept: its id is not reused
+        if len(_emitted) > 4 * 256:
+            _emitted.clear()
+        hit = _emitted[key] = (flowed, body_page(index, flowed, spec, issue, ts, doc))
+    page = hit[1]
+    return replace(page, lines=list(page.lines), rules=list(page.rules), links=list(page.links),
+                   images=list(page.images), codes=list(page.codes))
+
+
 def _line_at(ts: Typesetter, text: str, font: str, size: float, left: float, width: float,
              y: float, align: str) -> TextLine:
     m = ts.metrics[font]
@@ -260,7 +279,7 @@ def layout_issue(issue: Issue, spec: LayoutSpec, faces: dict, metrics: dict,
             bookmarks.append(Bookmark(f"【{section_of[k].name}】", 0, len(pages), 0.0))
         bookmarks.append(Bookmark(docs[k].title or "（无标题）", 1, len(pages), spec.top))
         for flowed in placed_pages:
-            pages.append(body_page(len(pages), flowed, spec, issue, ts, k))
+            pages.append(_document_page(len(pages), flowed, spec, issue, ts, k))
     targets = list(first_pages)
     if appendix is not None:
         targets.append(len(pages))
