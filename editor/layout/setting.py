@@ -90,8 +90,15 @@ _set_paragraphs: dict = {}     # set_runs' memory: key → (its lines, the probl
 
 
 def _copies(lines: list[SetLine]) -> list[SetLine]:
-    """Lines the caller may change (keep flags, segments added) without changing the kept ones."""
-    return [replace(ln, segments=list(ln.segments), rules=list(ln.rules)) for ln in lines]
+    """Lines the caller may change (keep flags, segments added) without changing the kept
+    ones: each line's fields copied, its lists too (dataclasses.replace takes 4× as long)."""
+    out = []
+    for ln in lines:
+        copy = object.__new__(SetLine)
+        copy.__dict__.update(ln.__dict__)
+        copy.segments, copy.rules = list(ln.segments), list(ln.rules)
+        out.append(copy)
+    return out
 
 
 @dataclass

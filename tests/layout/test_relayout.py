@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from editor.layout import issue as issue_layout, setting
+from editor.layout import blocks, issue as issue_layout, setting
 from editor.layout.fonts import FontFace
 from editor.layout.issue import layout_issue
 from editor.layout.metrics import FixedMetrics
@@ -26,6 +26,7 @@ def _forget() -> None:
     issue_layout._doc_cache.clear()
     issue_layout._emitted.clear()
     setting._set_paragraphs.clear()
+    blocks._title_breaks.clear()
 
 
 def _document(n: int) -> Document:
