@@ -9,6 +9,7 @@ import threading
 from contextlib import nullcontext
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Callable
 
 from .corrections import apply_corrections
 from .importcache import imported
@@ -94,9 +95,13 @@ def issue_chars(issue: Issue) -> set[str]:
     return chars
 
 
-def prepare_fonts(spec: LayoutSpec, chars: set[str]) -> tuple[dict, dict, list[Diagnostic]]:
+def prepare_fonts(spec: LayoutSpec, chars: Callable[[], set[str]]) -> tuple[dict, dict, list[Diagnostic]]:
+    """The spec's fonts: faces (a PostScript-outline face converted for the characters
+    `chars()` gives — asked only then), their metrics, and what went wrong in finding them."""
     faces, diags = resolve_fonts(spec.fonts)
-    faces = {role: ensure_truetype(face, chars) for role, face in faces.items()}
+    if any(face.cff for face in faces.values()):
+        used = chars()
+        faces = {role: ensure_truetype(face, used) for role, face in faces.items()}
     metrics = {role: FontMetrics(face) for role, face in faces.items()}
     return faces, metrics, diags
 
@@ -105,7 +110,7 @@ def layout(issue: Issue, spec: LayoutSpec | None = None, progress=None, cancel=N
            appendix: Appendix | None = None) -> BuildResult:
     """`appendix`: a last part after the documents (the year's 总目录, archive/annual.py)."""
     spec = spec or load_spec(issue.layout)
-    faces, metrics, font_diags = prepare_fonts(spec, issue_chars(issue))
+    faces, metrics, font_diags = prepare_fonts(spec, lambda: issue_chars(issue))
     result = layout_issue(issue, spec, faces, metrics, progress, cancel, appendix)
     return BuildResult(issue, result, font_diags + result.diagnostics)
 

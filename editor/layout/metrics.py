@@ -15,9 +15,6 @@ import threading
 import unicodedata
 from dataclasses import dataclass
 
-from fontTools.pens.boundsPen import BoundsPen
-from fontTools.pens.recordingPen import DecomposingRecordingPen
-from fontTools.ttLib import TTFont
 
 # Marks that share code points with Latin text but are set full-width in Chinese.
 FULL_WIDTH_SHARED = set("“”‘’…—")
@@ -41,6 +38,8 @@ class _Tables:
 
 def _contour_boxes(glyph_set, name: str) -> tuple[Box, ...]:
     """Bounding box of each contour of a glyph, left to right, in font units."""
+    from fontTools.pens.boundsPen import BoundsPen
+    from fontTools.pens.recordingPen import DecomposingRecordingPen
     pen = DecomposingRecordingPen(glyph_set)
     glyph_set[name].draw(pen)
     boxes, bounds = [], BoundsPen(glyph_set)
@@ -59,7 +58,9 @@ _lock = threading.Lock()   # the layout may run on a worker thread while the UI 
 
 
 def _read_tables(path: str, index: int) -> _Tables:
-    """in: a font file and face index; out: its advances per code point and its metrics."""
+    """in: a font file and face index; out: its advances per code point and its metrics
+    (fontTools imported here: a process whose tables are all cached never loads it)."""
+    from fontTools.ttLib import TTFont
     font = TTFont(path, fontNumber=index, lazy=True)
     widths = font["hmtx"].metrics
     cmap = font.getBestCmap() or {}
