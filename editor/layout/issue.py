@@ -16,6 +16,7 @@ from dataclasses import dataclass, replace
 from typing import Callable
 
 from ..model import Diagnostic, Issue, Severity
+from . import pagecache
 from .blocks import layout_blocks
 from .flow import FlowPage, flow
 from .frontmatter import back_page_lines, cover_lines, inside_title_lines, issue_label
@@ -56,11 +57,15 @@ def _document_pages(doc, k: int, spec: LayoutSpec, metrics: dict,
     fp = _fingerprint(doc, spec, metrics, words)
     hit = _doc_cache.get(fp)
     if hit is None:
-        ts = Typesetter(spec, metrics, words=words)
-        top = spec.issue.get("document_top_lines", 0) * spec.line_pitch   # room above a title
-        pages = flow(layout_blocks(doc, k, ts), spec, first_top=top)
-        lone = _lone_lines(pages, k) if spec.avoid_lone_lines else []
-        hit = (pages, ts.diagnostics + lone)
+        key = pagecache.entry_key(fp, metrics)
+        hit = pagecache.load(key)      # laid out by an earlier build
+        if hit is None:
+            ts = Typesetter(spec, metrics, words=words)
+            top = spec.issue.get("document_top_lines", 0) * spec.line_pitch   # room above a title
+            pages = flow(layout_blocks(doc, k, ts), spec, first_top=top)
+            lone = _lone_lines(pages, k) if spec.avoid_lone_lines else []
+            hit = (pages, ts.diagnostics + lone)
+            pagecache.save(key, *hit)
         if len(_doc_cache) > 256:
             _doc_cache.clear()
         _doc_cache[fp] = hit

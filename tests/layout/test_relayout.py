@@ -3,9 +3,11 @@ set, documents flowed, pages placed) gives exactly the pages and problems a fres
 gives. Pure: FixedMetrics, no font files."""
 from __future__ import annotations
 
+import shutil
+
 import pytest
 
-from editor.layout import blocks, issue as issue_layout, setting
+from editor.layout import blocks, issue as issue_layout, pagecache, setting
 from editor.layout.fonts import FontFace
 from editor.layout.issue import layout_issue
 from editor.layout.metrics import FixedMetrics
@@ -22,8 +24,20 @@ class WithoutCircle(FixedMetrics):
         return ch != "〇"
 
 
-def _forget() -> None:
+@pytest.fixture(autouse=True)
+def own_cache(tmp_path, monkeypatch):
+    """An empty cache folder: a fresh layout lays out, it does not read earlier pages."""
+    monkeypatch.setenv("GAZETTE_CACHE_DIR", str(tmp_path / "cache"))
+
+
+def _forget_documents() -> None:
+    """The documents' pages, in memory and on disk: each is set again."""
     issue_layout._doc_cache.clear()
+    shutil.rmtree(pagecache.folder(), ignore_errors=True)
+
+
+def _forget() -> None:
+    _forget_documents()
     issue_layout._emitted.clear()
     setting._set_paragraphs.clear()
     blocks._title_breaks.clear()
@@ -74,4 +88,4 @@ def test_problems_found_in_setting_are_reported_on_every_layout():
         missing = [d for d in result.diagnostics if d.code == "missing-glyph"]
         assert {(d.document, d.block) for d in missing} == {(k, b) for k in range(3) for b in range(3, 15)}
         assert all(d.page is not None for d in missing)
-        issue_layout._doc_cache.clear()     # the documents set again, their paragraphs as before
+        _forget_documents()     # the documents set again, their paragraphs as before
