@@ -4,7 +4,8 @@
 
 A speed change must leave the output as it was. This compares what pdfplumber extracts
 for each character (text, font name without its subset prefix, size, x0, top, rounded
-to 0.001 pt), the page count and each page's size; it prints the first differences and
+to 0.001 pt) and each rectangle and line drawn (rules, QR squares: x0, top, x1, bottom),
+the page count and each page's size; it prints the first differences and
 exits 1 when there are any. Bytes are not compared (subset names and object order may
 change without changing the print).
 """
@@ -21,6 +22,8 @@ def glyphs(path: str) -> list[tuple]:
         for page in pdf.pages:
             chars = [(c["text"], c["fontname"].split("+", 1)[-1], round(c["size"], 3),
                       round(c["x0"], 3), round(c["top"], 3)) for c in page.chars]
+            chars += [(kind, *(round(o[k], 3) for k in ("x0", "top", "x1", "bottom")))
+                      for kind in ("rect", "line") for o in getattr(page, kind + "s")]
             pages.append(((round(page.width, 3), round(page.height, 3)), chars))
     return pages
 
@@ -53,7 +56,7 @@ def main(argv: list[str]) -> int:
     if diff:
         print("\n".join(diff))
         return 1
-    print(f"same: {len(before)} pages, {count} glyphs (text, font, size, x0, top)")
+    print(f"same: {len(before)} pages, {count} glyphs (text, font, size, x0, top), rectangles and lines")
     return 0
 
 

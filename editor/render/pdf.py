@@ -25,7 +25,7 @@ from reportlab.pdfgen.canvas import Canvas
 from ..issuefile import write_atomic
 from ..layout.pages import LayoutResult, Page, QRCode, TextLine
 from . import pdfx
-from .qrmodules import qr_widget
+from .qrmodules import dark_runs
 from .ttfread import BulkTTFont
 
 MM = 72 / 25.4
@@ -133,13 +133,12 @@ def _line_ops(docs: list, font, line: TextLine, y: float, names: dict) -> list[s
 
 
 def _draw_qr(c: Canvas, code: QRCode, height: float, dx: float, dy: float) -> None:
-    """The squares of reportlab's QR widget in the box the layout reserved, in 100 % K like
-    the text; drawn as plain rectangles (renderPDF would also name an unembedded Helvetica)."""
+    """The code's dark squares in the box the layout reserved, in 100 % K like the text;
+    drawn as plain rectangles (renderPDF would also name an unembedded Helvetica)."""
     x0, y0 = dx + code.x, dy + height - code.y - code.size
     c.setFillColor(COLORS["black"])
-    for square in qr_widget(code.text, code.size).draw().contents:
-        if square.fillColor is not None:       # the widget's first shape is an empty frame
-            c.rect(x0 + square.x, y0 + square.y, square.width, square.height, stroke=0, fill=1)
+    for x, y, w, h in dark_runs(code.text, code.size):
+        c.rect(x0 + x, y0 + y, w, h, stroke=0, fill=1)
 
 
 def _text_ops(docs: list, page: Page, height: float, fonts: dict[str, str], names: dict) -> str:
