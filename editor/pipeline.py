@@ -6,7 +6,6 @@ Progress is reported as progress(step, done, total, label); `cancel` is a thread
 from __future__ import annotations
 
 import threading
-from contextlib import nullcontext
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable
@@ -136,8 +135,8 @@ def build_issue(issue: Issue, pdf: str | Path | None = None, docx: str | Path | 
     """build() for an issue already loaded (load_issue). `print_marks`: the PDF is the print
     version (PDF/X-4), `cover_separate` its cover in a file of its own; `web`: a folder for
     the web edition (its screen PDF drawn in the same pass as the other PDFs)."""
-    from .render.web import WebFolderError, check_folder
     if web:
+        from .render.web import WebFolderError, check_folder
         try:
             check_folder(web)
         except WebFolderError as e:
@@ -165,9 +164,12 @@ def write_pdfs_and_web(issue: Issue, pages: LayoutResult, spec: LayoutSpec, outp
     pages, then the web pages; the web folder appears when complete. Progress runs once
     from the first PDF page to the last web page."""
     from .render.pdf import PdfOutput, render_pdfs
+    if not web:
+        render_pdfs(pages, outputs, issue_info(issue), progress, cancel)
+        return
     from .render.web import WebFolderError, render_web, staged_folder, web_pdf
     drawn = {"pages": 0}
-    web_count = len(issue.documents()) if web else 0
+    web_count = len(issue.documents())
 
     def pdf_progress(what, done, total, label=""):
         drawn["pages"] = total
@@ -179,10 +181,9 @@ def write_pdfs_and_web(issue: Issue, pages: LayoutResult, spec: LayoutSpec, outp
             progress(what, drawn["pages"] + done, drawn["pages"] + total, label)
 
     try:
-        with staged_folder(web) if web else nullcontext() as staging:
-            extra = [PdfOutput(web_pdf(staging, issue))] if web else []
-            render_pdfs(pages, outputs + extra, issue_info(issue), pdf_progress, cancel)
-            if web:
-                render_web(issue, pages, spec, staging, web_progress, cancel)
+        with staged_folder(web) as staging:
+            render_pdfs(pages, outputs + [PdfOutput(web_pdf(staging, issue))], issue_info(issue),
+                        pdf_progress, cancel)
+            render_web(issue, pages, spec, staging, web_progress, cancel)
     except WebFolderError as e:
         raise BuildError(str(e)) from None

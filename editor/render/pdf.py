@@ -9,9 +9,11 @@ intent; its cover can go to a file of its own.
 """
 from __future__ import annotations
 
+import gc
 import hashlib
 import io
 import os
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -249,6 +251,26 @@ def render_pdfs(result: LayoutResult, outputs: list[PdfOutput], info: dict | Non
     a translation). Files holding other pages (a separate cover) take a pass of their own:
     files drawn together must see the same text to share font subsets. Each file is
     written atomically when complete."""
+    with _collector_paused():
+        _render_groups(result, outputs, info, progress, cancel)
+
+
+@contextmanager
+def _collector_paused():
+    """Python's cycle collector off while the pages are drawn: drawing makes hundreds of
+    thousands of strings and lists, no cycles worth finding, and the collector's passes
+    over them cost a sixth of the time. Back on (as it was) afterwards."""
+    was = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was:
+            gc.enable()
+
+
+def _render_groups(result: LayoutResult, outputs: list[PdfOutput], info: dict | None, progress,
+                   cancel) -> None:
     when = pdfx.build_time()
     groups: dict = {}
     for out in outputs:
