@@ -21,7 +21,7 @@ from reportlab import rl_config
 from reportlab.lib.colors import CMYKColor, CMYKColorSep
 from reportlab.lib.rl_accel import escapePDF
 from reportlab.lib.utils import ImageReader
-from reportlab.pdfbase import pdfmetrics
+from reportlab.pdfbase import pdfdoc, pdfmetrics
 from reportlab.pdfgen.canvas import Canvas
 
 from ..issuefile import write_atomic
@@ -55,6 +55,30 @@ def register_fonts(faces: dict) -> dict[str, str]:
         names[role] = name
     return names
 
+
+class _RememberedFlate:
+    """reportlab's Flate filter (its one shared instance), remembering what it compressed:
+    the app exports the same pages and font subsets again and again, and compressing them
+    is a third of a warm export. Same bytes in, same bytes out; at most MAX_BYTES kept."""
+    MAX_BYTES = 64 << 20
+
+    def __init__(self, encode):
+        self._encode, self._done, self._size = encode, {}, 0
+
+    def __call__(self, text):
+        data = text.encode("utf8") if isinstance(text, str) else bytes(text)
+        out = self._done.get(data)
+        if out is None:
+            out = self._encode(data)
+            if self._size + len(data) > self.MAX_BYTES:
+                self._done, self._size = {}, 0
+            self._done[data] = out
+            self._size += len(data)
+        return out
+
+
+if not isinstance(pdfdoc.PDFZCompress.encode, _RememberedFlate):
+    pdfdoc.PDFZCompress.encode = _RememberedFlate(pdfdoc.PDFZCompress.encode)
 
 EM_BOX_ASCENT = 880       # per 1000 units of the em
 _width_cache: dict = {}
@@ -96,30 +120,53 @@ def _widths(font, size: float):
     return width
 
 
-def _line_ops(docs: list, font, line: TextLine, y: float, names: dict) -> list[str]:
+def _line_ops(docs: list, font, line: TextLine, y: float, names: dict) -> tuple[str, ...]:
     """PDF operators that put every glyph of `line` at its x: one TJ per font subset, with
     an explicit adjustment after each glyph whose successor is not at its natural advance
     (not Tc: some readers drop it at string ends, and extraction then misorders glyphs).
     `docs` are the PDF documents drawn together (screen and print): each must note the
     glyphs in its own subsets, and since all see the same text in the same order their
     subsets agree, so the operators are built once for all. `names` keeps each subset's
-    operator name for the pass (asking reportlab for it costs as much as drawing)."""
+    operator name for the pass (asking reportlab for it costs as much as drawing).
+    A line drawn before with the same glyph codes (the next export of an issue, most
+    lines of an edited one) takes its operators from memory."""
+    splits = [font.splitString(line.text, doc) for doc in docs]
+    if any(split != splits[0] for split in splits[1:]):
+        raise RuntimeError("内部错误：同时输出的 PDF 字体子集不一致")
+    runs = tuple(splits[0])
+    subsets = tuple(_subset_name(docs, font, subset, names) for subset, _data in runs)
+    key = (font.fontName, line.text, line.xs, line.size, y, runs, subsets)
+    ops = _drawn_lines.get(key)
+    if ops is None:
+        ops = _glyph_ops(font, line, y, runs, subsets)
+        if len(_drawn_lines) > 50_000:
+            _drawn_lines.clear()
+        _drawn_lines[key] = ops
+    return ops
+
+
+_drawn_lines: dict = {}
+
+
+def _subset_name(docs: list, font, subset: int, names: dict) -> str:
+    name = names.get((font.fontName, subset))
+    if name is None:
+        found = {font.getSubsetInternalName(subset, doc) for doc in docs}
+        if len(found) != 1:
+            raise RuntimeError("内部错误：同时输出的 PDF 字体名称不一致")
+        name = names[(font.fontName, subset)] = found.pop()
+    return name
+
+
+def _glyph_ops(font, line: TextLine, y: float, runs: tuple, subsets: tuple) -> tuple[str, ...]:
+    """_line_ops' operators, given the line's glyph codes per subset and the subsets' names."""
     size, text, xs = line.size, line.text, line.xs
     width = _widths(font, size)
     ops = [f"1 0 0 1 {_num(xs[0])} {_num(y)} Tm"]
-    splits = [font.splitString(text, doc) for doc in docs]
-    if any(split != splits[0] for split in splits[1:]):
-        raise RuntimeError("内部错误：同时输出的 PDF 字体子集不一致")
     # each glyph's distance from its natural advance to the next glyph's x
     gaps = [b - a - width(ch) for a, b, ch in zip(xs, xs[1:], text)]
     k = 0                     # the line's character at data[0] (one byte per glyph)
-    for subset, data in splits[0]:
-        name = names.get((font.fontName, subset))
-        if name is None:
-            found = {font.getSubsetInternalName(subset, doc) for doc in docs}
-            if len(found) != 1:
-                raise RuntimeError("内部错误：同时输出的 PDF 字体名称不一致")
-            name = names[(font.fontName, subset)] = found.pop()
+    for (_subset, data), name in zip(runs, subsets):
         ops.append(f"{name} {_num(size)} Tf")
         arr, start = [], 0
         for j, delta in enumerate(gaps[k:k + len(data)]):
@@ -131,7 +178,7 @@ def _line_ops(docs: list, font, line: TextLine, y: float, names: dict) -> list[s
             arr.append(_pdf_string(data[start:]))
         k += len(data)
         ops.append(f"[{' '.join(arr)}] TJ")
-    return ops
+    return tuple(ops)
 
 
 def _draw_qr(c: Canvas, code: QRCode, height: float, dx: float, dy: float) -> None:

@@ -1,0 +1,44 @@
+"""Drawing an issue's PDF again in the same process (the app's next export, after an edit):
+the lines and compressed streams remembered from before give the PDF a fresh process draws."""
+from __future__ import annotations
+
+from pathlib import Path
+
+from reportlab.pdfbase import pdfdoc
+
+from bench.pdf_glyphs import glyphs
+from editor.model import Run
+from editor.pipeline import issue_info, layout, load_issue
+from editor.render import pdf
+from editor.render.pdf import PdfOutput, render_pdfs
+from small_issues import make_issue, notice
+
+
+def _forget_drawing() -> None:
+    """What a new process would not remember of earlier drawing."""
+    pdf._drawn_lines.clear()
+    pdfdoc.PDFZCompress.encode._done.clear()
+
+
+def _draw(issue, path: Path, print_marks: bool = False) -> Path:
+    render_pdfs(layout(issue).layout, [PdfOutput(path, print_marks)], issue_info(issue))
+    return path
+
+
+def test_a_redraw_after_an_edit_is_a_fresh_drawing(tmp_path, monkeypatch):
+    monkeypatch.setenv("GAZETTE_CACHE_DIR", str(tmp_path / "cache"))
+    text = notice("关于做好防汛工作的通知", "济政办字〔2020〕9号").replace(
+        "济南市人民政府办公厅", "\u3000\u3000甲乙要落实防汛责任。\n\u3000\u3000乙丙丁戊己庚辛壬癸确保安全度汛。\n济南市人民政府办公厅")
+    issue = load_issue(make_issue(tmp_path / "期刊", 10, 320, "2020-05-20", text))
+    first = glyphs(str(_draw(issue, tmp_path / "a.pdf")))
+    assert glyphs(str(_draw(issue, tmp_path / "b.pdf"))) == first          # drawn from memory
+    paragraph = next(b for b in issue.documents()[0].blocks if b.text.startswith("甲乙"))
+    # a new character before 甲: every character first met after it (乙 丙 丁 … in the next
+    # paragraph) takes another code in the font subsets, while that paragraph keeps its lines
+    paragraph.runs = [Run("雨甲" + paragraph.text[2:])]
+    for print_marks in (False, True):
+        again = glyphs(str(_draw(issue, tmp_path / "c.pdf", print_marks)))
+        _forget_drawing()
+        fresh = glyphs(str(_draw(issue, tmp_path / "d.pdf", print_marks)))
+        assert again == fresh
+        assert again != first
