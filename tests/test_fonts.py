@@ -357,3 +357,22 @@ def test_a_fonts_full_name_is_read_once_per_file_version(tmp_path, monkeypatch):
         names.write_text(text, encoding="utf-8")
         monkeypatch.setattr(fonts, "_full_names", None)
         assert fonts._full_name(path) == real
+
+
+@pytest.mark.parametrize("name", SHIPPED)
+def test_metrics_read_in_bulk_are_fonttools_metrics(name):
+    from editor.layout.metrics import _read_tables, _tables_by_fonttools
+    path = str(SHIPPED_DIR / name)
+    bulk = _read_tables(path, 0)
+    assert bulk == _tables_by_fonttools(path, 0)
+    assert len(bulk.advances) > 8000 and bulk.inks and set(bulk.inks) <= {ord(c) for c in "—―…⋯"}
+
+
+@pytest.mark.parametrize("chars, supplementary", [("公报AB 1—…", False), ("公报\U00020000A—", True)])
+def test_a_small_font_reads_the_same_in_either_cmap_format(tmp_path, chars, supplementary):
+    from editor.layout.metrics import _read_tables, _tables_by_fonttools
+    from tinyfonts import tiny_font
+    path = tmp_path / "tiny.ttf"
+    path.write_bytes(tiny_font(chars, supplementary))
+    assert _read_tables(str(path), 0) == _tables_by_fonttools(str(path), 0)
+    assert ord("—") in _read_tables(str(path), 0).inks

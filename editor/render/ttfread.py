@@ -1,8 +1,8 @@
 """TrueType fonts read into reportlab in bulk: the same font objects, in a fifth of the time.
 
 in: a font file (and face index); out: a reportlab TTFont, its face's tables (cmap, hmtx,
-loca) decoded with one struct call per table instead of one per value — reportlab's reader
-spends ~0.1 s on each CJK font doing the latter. The header values are still read by
+loca) decoded with one struct call per table (the cmap by layout/sfnt.py) instead of one
+per value — reportlab's reader spends ~0.1 s on each CJK font doing the latter. The header values are still read by
 reportlab; a cmap other than format 4 (the shipped fonts', and most CJK fonts') is read by
 reportlab too. tests/render/test_ttfread.py checks every attribute against reportlab's own
 reading of each shipped font.
@@ -16,6 +16,8 @@ from weakref import WeakKeyDictionary
 from reportlab import rl_config
 from reportlab.pdfbase.ttfonts import TTEncoding, TTFError, TTFont, TTFontFace
 from reportlab.rl_config import unShapedFontGlob
+
+from ..layout import sfnt
 
 
 class _NotBulk(Exception):
@@ -53,14 +55,9 @@ class BulkFace(TTFontFace):
             widths[0x20] = widths[0xa0]
 
     def _cmap(self, data: bytes) -> tuple[dict, dict]:
-        """The subtable reportlab would choose, when it is format 4."""
-        cmap = self.table["cmap"]["offset"]
-        version, count = unpack_from(">HH", data, cmap)
-        if count == 0 and version != 0:
-            count = version
+        """The subtable reportlab would choose (the last Unicode one), when it is format 4."""
         encoffs, enc = None, 0
-        for n in range(count):
-            platform, encoding, offset = unpack_from(">HHL", data, cmap + 4 + 8 * n)
+        for platform, encoding, offset in sfnt.cmap_subtables(data, self.table["cmap"]["offset"]):
             if platform == 3:
                 enc, encoffs = 1, offset
             elif platform == 1 and encoding == 0 and enc != 1:
@@ -69,40 +66,14 @@ class BulkFace(TTFontFace):
                 enc, encoffs = 1, offset
             elif platform == 0 and encoding != 5:
                 enc, encoffs = 1, offset
-        if encoffs is None:
+        if encoffs is None or sfnt.subtable_format(data, encoffs) != 4:
             raise _NotBulk
-        encoffs += cmap
-        fmt, length = unpack_from(">HH", data, encoffs)
-        if fmt != 4:
-            raise _NotBulk
-        limit = encoffs + length
-        segs = unpack_from(">H", data, encoffs + 6)[0] // 2
-        ends = unpack_from(f">{segs}H", data, encoffs + 14)
-        starts = unpack_from(f">{segs}H", data, encoffs + 16 + 2 * segs)
-        deltas = unpack_from(f">{segs}h", data, encoffs + 16 + 4 * segs)
-        ranges_at = encoffs + 16 + 6 * segs
-        ranges = unpack_from(f">{segs}H", data, ranges_at)
         char_to_glyph: dict[int, int] = {}
         glyph_to_char: dict[int, list[int]] = {}
-        for n in range(segs):
-            start, end, delta, offset = starts[n], ends[n], deltas[n], ranges[n]
-            if end < start:
-                continue
-            if offset == 0:
-                glyphs = [(u + delta) & 0xFFFF for u in range(start, end + 1)]
-            else:
-                at = ranges_at + 2 * n + offset
-                glyphs = [0 if at + 2 * i >= limit else self._glyph_at(data, at + 2 * i, delta)
-                          for i in range(end - start + 1)]
-            for u, glyph in zip(range(start, end + 1), glyphs):
-                char_to_glyph[u] = glyph
-                glyph_to_char.setdefault(glyph, []).append(u)
+        for u, glyph in sfnt.format4_pairs(data, encoffs):
+            char_to_glyph[u] = glyph
+            glyph_to_char.setdefault(glyph, []).append(u)
         return char_to_glyph, glyph_to_char
-
-    @staticmethod
-    def _glyph_at(data: bytes, at: int, delta: int) -> int:
-        glyph = unpack_from(">H", data, at)[0]
-        return (glyph + delta) & 0xFFFF if glyph else 0
 
     def _hmtx(self, data: bytes, n_hmetrics: int) -> None:
         at, glyphs, scale = self.table["hmtx"]["offset"], self.numGlyphs, self._pdfScale
