@@ -38,3 +38,13 @@ def test_a_small_font_reads_the_same_in_either_cmap_format(tmp_path, chars, supp
     path = tmp_path / "tiny.ttf"
     path.write_bytes(tiny_font(chars, supplementary))
     _same(BulkTTFont("T", str(path)).face, TTFont("T", str(path)).face)
+
+
+@pytest.mark.parametrize("name", SHIPPED)
+def test_font_subsets_are_reportlabs(name):
+    """The subsets embedded in a PDF: same bytes from the bulk face as from reportlab's."""
+    path = str(SHIPPED_DIR / name)
+    fast, slow = BulkTTFont("F", path).face, TTFont("F", path).face
+    codes = sorted(slow.charToGlyph)
+    for subset in ([0] + codes[100:355], [0, 32] + codes[-255:], [0] + codes[::90][:255]):
+        assert fast.makeSubset(subset) == slow.makeSubset(subset)
