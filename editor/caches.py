@@ -2,8 +2,8 @@
 
 in: nothing (the folder is editor.layout.fonts.cache_dir()); out: how much it holds, or the
 folder emptied of everything the program can make again: imported documents, laid-out
-pages, font index and metrics, converted fonts, title cuts, jieba's dictionary, QR codes,
-the archive's issue summaries. Recovery files (recovery/: an unsaved issue after a crash)
+pages, drawn pages and compressed streams of the PDFs, font index, names and metrics,
+converted fonts, title cuts, jieba's dictionary, QR codes, the archive's issue summaries. Recovery files (recovery/: an unsaved issue after a crash)
 are never removed: they are not a cache. Each entry is checked when read and rebuilt when
 missing, so clearing during a build only costs that build speed.
 """

@@ -19,14 +19,14 @@ from pathlib import Path
 
 from reportlab import rl_config
 from reportlab.lib.colors import CMYKColor, CMYKColorSep
-from reportlab.lib.rl_accel import escapePDF
 from reportlab.lib.utils import ImageReader
 from reportlab.pdfbase import pdfdoc, pdfmetrics
 from reportlab.pdfgen.canvas import Canvas
 
 from ..issuefile import write_atomic
-from ..layout.pages import LayoutResult, Page, QRCode, TextLine
-from . import pdfx
+from ..layout.pages import LayoutResult, Page, QRCode
+from . import drawcache, pdfx
+from .pdftext import num, page_text
 from .qrmodules import dark_runs
 from .ttfread import BulkTTFont
 
@@ -56,129 +56,8 @@ def register_fonts(faces: dict) -> dict[str, str]:
     return names
 
 
-class _RememberedFlate:
-    """reportlab's Flate filter (its one shared instance), remembering what it compressed:
-    the app exports the same pages and font subsets again and again, and compressing them
-    is a third of a warm export. Same bytes in, same bytes out; at most MAX_BYTES kept."""
-    MAX_BYTES = 64 << 20
-
-    def __init__(self, encode):
-        self._encode, self._done, self._size = encode, {}, 0
-
-    def __call__(self, text):
-        data = text.encode("utf8") if isinstance(text, str) else bytes(text)
-        out = self._done.get(data)
-        if out is None:
-            out = self._encode(data)
-            if self._size + len(data) > self.MAX_BYTES:
-                self._done, self._size = {}, 0
-            self._done[data] = out
-            self._size += len(data)
-        return out
-
-
-if not isinstance(pdfdoc.PDFZCompress.encode, _RememberedFlate):
-    pdfdoc.PDFZCompress.encode = _RememberedFlate(pdfdoc.PDFZCompress.encode)
-
 EM_BOX_ASCENT = 880       # per 1000 units of the em
-_width_cache: dict = {}
-_FILL = {"black": "0 0 0 1 k", "red": "0 1 1 0 k"}
-
-
-_NUMS: dict[float, str] = {}
-
-
-def _num(v: float) -> str:
-    """A number as the content stream writes it: three decimals at most, no trailing zeros.
-    The pages repeat few values (baselines, column edges, a line's justification step), so
-    each is formatted once (0 apart: -0.0 equals 0.0 as a key but is written "-0")."""
-    text = _NUMS.get(v) if v else None
-    if text is None:
-        text = f"{v:.3f}".rstrip("0").rstrip(".") or "0"
-        if v:
-            if len(_NUMS) > 100_000:
-                _NUMS.clear()
-            _NUMS[v] = text
-    return text
-
-
-_ONE_BYTE = [f"({escapePDF(bytes([b]))})" for b in range(256)]   # a justified line: most strings
-
-
-def _pdf_string(data: bytes) -> str:
-    return _ONE_BYTE[data[0]] if len(data) == 1 else f"({escapePDF(data)})"
-
-
-def _widths(font, size: float):
-    cache = _width_cache.setdefault((font.fontName, size), {})
-
-    def width(ch: str) -> float:
-        w = cache.get(ch)
-        if w is None:
-            w = cache[ch] = font.stringWidth(ch, size)
-        return w
-    return width
-
-
-def _line_ops(docs: list, font, line: TextLine, y: float, names: dict) -> tuple[str, ...]:
-    """PDF operators that put every glyph of `line` at its x: one TJ per font subset, with
-    an explicit adjustment after each glyph whose successor is not at its natural advance
-    (not Tc: some readers drop it at string ends, and extraction then misorders glyphs).
-    `docs` are the PDF documents drawn together (screen and print): each must note the
-    glyphs in its own subsets, and since all see the same text in the same order their
-    subsets agree, so the operators are built once for all. `names` keeps each subset's
-    operator name for the pass (asking reportlab for it costs as much as drawing).
-    A line drawn before with the same glyph codes (the next export of an issue, most
-    lines of an edited one) takes its operators from memory."""
-    splits = [font.splitString(line.text, doc) for doc in docs]
-    if any(split != splits[0] for split in splits[1:]):
-        raise RuntimeError("内部错误：同时输出的 PDF 字体子集不一致")
-    runs = tuple(splits[0])
-    subsets = tuple(_subset_name(docs, font, subset, names) for subset, _data in runs)
-    key = (font.fontName, line.text, line.xs, line.size, y, runs, subsets)
-    ops = _drawn_lines.get(key)
-    if ops is None:
-        ops = _glyph_ops(font, line, y, runs, subsets)
-        if len(_drawn_lines) > 50_000:
-            _drawn_lines.clear()
-        _drawn_lines[key] = ops
-    return ops
-
-
-_drawn_lines: dict = {}
-
-
-def _subset_name(docs: list, font, subset: int, names: dict) -> str:
-    name = names.get((font.fontName, subset))
-    if name is None:
-        found = {font.getSubsetInternalName(subset, doc) for doc in docs}
-        if len(found) != 1:
-            raise RuntimeError("内部错误：同时输出的 PDF 字体名称不一致")
-        name = names[(font.fontName, subset)] = found.pop()
-    return name
-
-
-def _glyph_ops(font, line: TextLine, y: float, runs: tuple, subsets: tuple) -> tuple[str, ...]:
-    """_line_ops' operators, given the line's glyph codes per subset and the subsets' names."""
-    size, text, xs = line.size, line.text, line.xs
-    width = _widths(font, size)
-    ops = [f"1 0 0 1 {_num(xs[0])} {_num(y)} Tm"]
-    # each glyph's distance from its natural advance to the next glyph's x
-    gaps = [b - a - width(ch) for a, b, ch in zip(xs, xs[1:], text)]
-    k = 0                     # the line's character at data[0] (one byte per glyph)
-    for (_subset, data), name in zip(runs, subsets):
-        ops.append(f"{name} {_num(size)} Tf")
-        arr, start = [], 0
-        for j, delta in enumerate(gaps[k:k + len(data)]):
-            if delta > 0.001 or delta < -0.001:
-                arr.append(_ONE_BYTE[data[j]] if j == start else _pdf_string(data[start:j + 1]))
-                arr.append(_num(-delta * 1000 / size))
-                start = j + 1
-        if start < len(data):
-            arr.append(_pdf_string(data[start:]))
-        k += len(data)
-        ops.append(f"[{' '.join(arr)}] TJ")
-    return tuple(ops)
+drawcache.remember_compression(pdfdoc)
 
 
 def _draw_qr(c: Canvas, code: QRCode, height: float, dx: float, dy: float) -> None:
@@ -188,21 +67,6 @@ def _draw_qr(c: Canvas, code: QRCode, height: float, dx: float, dy: float) -> No
     c.setFillColor(COLORS["black"])
     for x, y, w, h in dark_runs(code.text, code.size):
         c.rect(x0 + x, y0 + y, w, h, stroke=0, fill=1)
-
-
-def _text_ops(docs: list, page: Page, height: float, fonts: dict[str, str], names: dict) -> str:
-    """The page's text as one BT … ET block, in page coordinates (origin bottom left)."""
-    ops, color = ["BT"], None
-    for line in page.lines:
-        if not line.text:
-            continue
-        if line.color != color:
-            color = line.color
-            ops.append(_FILL.get(color, _FILL["black"]))
-        line_ops = _line_ops(docs, pdfmetrics.getFont(fonts[line.font]), line, height - line.y, names)
-        ops += ["3 Tr", *line_ops, "0 Tr"] if line.hidden else line_ops   # 3 Tr: text, no ink
-    ops.append("ET")
-    return "\n".join(ops)
 
 
 def _draw_graphics(c: Canvas, page: Page, height: float, dx: float, dy: float, cmyk: bool) -> None:
@@ -300,6 +164,7 @@ def render_pdfs(result: LayoutResult, outputs: list[PdfOutput], info: dict | Non
     written atomically when complete."""
     with _collector_paused():
         _render_groups(result, outputs, info, progress, cancel)
+    drawcache.prune()
 
 
 @contextmanager
@@ -345,9 +210,9 @@ def _render_pass(result: LayoutResult, pages: list[Page], outputs: list[PdfOutpu
         for c, off, out in zip(canvases, offs, outputs):
             _start_page(c, result, page, off, keys)
             _draw_graphics(c, page, h, off, off, cmyk=out.print_marks)
-        text = _text_ops(docs, page, h, fonts, names)
+        text = page_text(docs, page, h, fonts, names)
         for c, off, out in zip(canvases, offs, outputs):
-            c._code.append(f"q 1 0 0 1 {_num(off)} {_num(off)} cm\n{text}\nQ" if off else text)
+            c._code.append(f"q 1 0 0 1 {num(off)} {num(off)} cm\n{text}\nQ" if off else text)
             links = [] if out.print_marks else page.links     # PDF/X: no annotations
             for link in links:
                 c.linkRect("", keys[link.target_page],

@@ -1,7 +1,9 @@
-"""Drawing an issue's PDF again in the same process (the app's next export, after an edit):
-the lines and compressed streams remembered from before give the PDF a fresh process draws."""
+"""Drawing an issue's PDF again — in the same process (the app's next export, after an
+edit) or in the next (a build, the cache folder kept): the lines, pages and compressed
+streams remembered from before give the PDF a fresh process on a new computer draws."""
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 
 from reportlab.pdfbase import pdfdoc
@@ -9,15 +11,21 @@ from reportlab.pdfbase import pdfdoc
 from bench.pdf_glyphs import glyphs
 from editor.model import Run
 from editor.pipeline import issue_info, layout, load_issue
-from editor.render import pdf
+from editor.render import pdftext
 from editor.render.pdf import PdfOutput, render_pdfs
 from small_issues import make_issue, notice
 
 
-def _forget_drawing() -> None:
+def _new_process() -> None:
     """What a new process would not remember of earlier drawing."""
-    pdf._drawn_lines.clear()
+    pdftext._drawn_lines.clear()
+    pdftext._drawn_pages.clear()
     pdfdoc.PDFZCompress.encode._done.clear()
+
+
+def _new_computer(cache: Path) -> None:
+    _new_process()
+    shutil.rmtree(cache, ignore_errors=True)
 
 
 def _draw(issue, path: Path, print_marks: bool = False) -> Path:
@@ -38,7 +46,24 @@ def test_a_redraw_after_an_edit_is_a_fresh_drawing(tmp_path, monkeypatch):
     paragraph.runs = [Run("雨甲" + paragraph.text[2:])]
     for print_marks in (False, True):
         again = glyphs(str(_draw(issue, tmp_path / "c.pdf", print_marks)))
-        _forget_drawing()
-        fresh = glyphs(str(_draw(issue, tmp_path / "d.pdf", print_marks)))
-        assert again == fresh
+        _new_process()
+        from_disk = glyphs(str(_draw(issue, tmp_path / "d.pdf", print_marks)))
+        _new_computer(tmp_path / "cache")
+        fresh = glyphs(str(_draw(issue, tmp_path / "e.pdf", print_marks)))
+        assert again == from_disk == fresh
         assert again != first
+
+
+def test_damaged_drawings_in_the_cache_folder_are_not_used(tmp_path, monkeypatch):
+    monkeypatch.setenv("GAZETTE_CACHE_DIR", str(tmp_path / "cache"))
+    issue = load_issue(make_issue(tmp_path / "期刊", 10, 320, "2020-05-20",
+                                  notice("关于做好防汛工作的通知", "济政办字〔2020〕9号")))
+    _new_computer(tmp_path / "cache")
+    fresh = glyphs(str(_draw(issue, tmp_path / "a.pdf")))
+    kept = sorted((tmp_path / "cache" / "pdf").iterdir())
+    assert {p.name.split("-")[0] for p in kept} == {"text", "flate"}
+    entries = [p.read_bytes() for p in kept]
+    for n, entry in enumerate(kept):          # torn, emptied, or another entry's file
+        entry.write_bytes([entries[n][: len(entries[n]) // 2], b"", entries[n - 1]][n % 3])
+    _new_process()
+    assert glyphs(str(_draw(issue, tmp_path / "b.pdf"))) == fresh
