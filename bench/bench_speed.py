@@ -6,6 +6,8 @@ Whole process (each run a fresh `main.py build` process, paired with a fresh pro
 the `typst` package on the same issue written as Typst by bench/typst_issue.py; the pair's
 order alternates; medians of N runs; peak memory is the child's ru_maxrss):
   first-ever build --pdf     an empty cache folder (GAZETTE_CACHE_DIR), as on a new computer
+  first build of a new issue the program's own caches there (an earlier issue was built: fonts,
+                             their metrics, jieba's dictionary), none of this issue's
   second build --pdf         the cache folder a first build left, sources unchanged
   build --pdf --docx         the same, with the DOCX as well
   1x / 3x / 10x              issues of 1, 3 and 10 copies of the sample's documents (each copy
@@ -82,6 +84,22 @@ def paired(runs: int, first: list[str], second: list[str], env_for) -> dict:
             for which, got in times.items()}
 
 
+def other_issue(folder: Path) -> Path:
+    """An issue of one short 通知 none of the sample's documents is: building it fills the
+    program's own caches (fonts, their metrics, jieba's dictionary) as an earlier issue would."""
+    (folder / "docs").mkdir(parents=True)
+    (folder / "docs" / "通知.txt").write_text(
+        "关于做好汛期安全工作的通知\n济政办字〔2020〕99号\n各区县人民政府，市政府各部门（单位）：\n"
+        "\u3000\u3000现就做好汛期安全工作有关事项通知如下，请认真贯彻执行。\n济南市人民政府办公厅\n"
+        "2020年6月1日\n", encoding="utf-8")
+    (folder / "issue.json").write_text(json.dumps({
+        "format": "gazette-issue", "version": 2,
+        "issue": {"year": 2020, "number": 11, "total_number": 321, "date": "2020-06-05"},
+        "sections": [{"name": "市政府办公厅文件", "documents": [{"source": "docs/通知.txt"}]}]},
+        ensure_ascii=False), encoding="utf-8")
+    return folder / "issue.json"
+
+
 def scaled_issue(folder: Path, copies: int) -> Path:
     """The sample with its documents `copies` times over, in a folder of its own: copy k of
     a document is a file of its own whose title the issue file corrects (…（k）)."""
@@ -127,6 +145,17 @@ def whole_process(issue: Path, runs: int, scales: list[int]) -> None:
         print(f"whole process, medians of {runs} paired runs (ours | Typst | ratio), peak memory:")
         first = paired(runs, ours(issue, out), typst(typ, out), cold)
         _say("first-ever build --pdf", first)
+        programs = tmp / "programs-caches"
+        run_child(ours(other_issue(tmp / "other"), out), dict(base, GAZETTE_CACHE_DIR=str(programs)))
+        copies = iter(range(10 ** 6))
+
+        def new_issue(which: int) -> dict:     # ours: the program's caches, none of this issue's
+            if which:
+                return base
+            folder = tmp / f"copy{next(copies)}"
+            shutil.copytree(programs, folder)
+            return dict(base, GAZETTE_CACHE_DIR=str(folder))
+        _say("first build of a new issue --pdf", paired(runs, ours(issue, out), typst(typ, out), new_issue))
         run_child(ours(issue, out), warm)                        # fills the cache
         second = paired(runs, ours(issue, out), typst(typ, out), lambda w: warm)
         _say("second build --pdf", second)
