@@ -9,6 +9,7 @@ missing, so clearing during a build only costs that build speed.
 """
 from __future__ import annotations
 
+import hashlib
 import shutil
 from dataclasses import dataclass
 from pathlib import Path
@@ -16,6 +17,7 @@ from pathlib import Path
 from .layout.fonts import cache_dir
 
 KEEP = ("recovery",)     # not made again by the program: an editor's unsaved work
+EDITOR = Path(__file__).resolve().parent
 
 
 @dataclass(frozen=True)
@@ -44,6 +46,32 @@ def usage() -> Usage:
             except OSError:
                 continue
     return Usage(folder, files, size)
+
+
+def source_stamp(parts: tuple[str, ...], version: int) -> str:
+    """A hash of the program's own source under editor/ (`parts`: folders or files; their
+    text, not their dates) and a cache format's version: what made a cache entry."""
+    digest = hashlib.sha1(str(version).encode())
+    for part in parts:
+        path = EDITOR / part
+        for file in sorted(path.rglob("*.py")) if path.is_dir() else [path]:
+            digest.update(file.relative_to(EDITOR).as_posix().encode())
+            digest.update(file.read_bytes())
+    return digest.hexdigest()
+
+
+def keep_newest(folder: Path, pattern: str, count: int) -> None:
+    """Of the entries matching `pattern` in `folder`, keep the `count` most recently written
+    (a cache's size limit); errors are ignored (a cache that stays larger only costs room)."""
+    try:
+        entries = [(p.stat().st_mtime, p) for p in folder.glob(pattern)]
+        if len(entries) <= count:
+            return
+        entries.sort(reverse=True)
+        for _time, old in entries[count:]:
+            old.unlink(missing_ok=True)
+    except OSError:
+        pass
 
 
 def clear() -> Usage:

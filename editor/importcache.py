@@ -18,13 +18,13 @@ import json
 import os
 from pathlib import Path
 
+from .caches import keep_newest, source_stamp
 from .issuefile import write_atomic
 from .layout.fonts import cache_dir
 from .model import Block, BlockKind, Diagnostic, Document, Run, Severity
 
 VERSION = 1
 MAX_ENTRIES = 500
-EDITOR = Path(__file__).resolve().parent
 MADE_BY = ("importers", "model", "importcache.py")   # a change here imports every file again
 
 
@@ -34,14 +34,8 @@ def folder() -> Path:
 
 @functools.lru_cache(maxsize=1)
 def importer_stamp() -> str:
-    """A hash of the importer's and the model's source (their text, not their dates)."""
-    digest = hashlib.sha1(str(VERSION).encode())
-    for part in MADE_BY:
-        path = EDITOR / part
-        for file in sorted(path.rglob("*.py")) if path.is_dir() else [path]:
-            digest.update(file.relative_to(EDITOR).as_posix().encode())
-            digest.update(file.read_bytes())
-    return digest.hexdigest()
+    """What imported an entry: the importer's and the model's source."""
+    return source_stamp(MADE_BY, VERSION)
 
 
 def source_key(path: Path) -> str:
@@ -86,18 +80,9 @@ def save(path: Path, key: str, doc: Document) -> None:
     try:
         folder().mkdir(parents=True, exist_ok=True)
         write_atomic(_entry(path), data.encode("utf-8"), durable=False)
-        _prune()
+        keep_newest(folder(), "*.json", MAX_ENTRIES)
     except OSError:
         pass
-
-
-def _prune() -> None:
-    entries = list(folder().glob("*.json"))
-    if len(entries) <= MAX_ENTRIES:
-        return
-    entries.sort(key=lambda p: p.stat().st_mtime, reverse=True)
-    for old in entries[MAX_ENTRIES:]:
-        old.unlink(missing_ok=True)
 
 
 def document_to_data(doc: Document) -> dict:

@@ -139,23 +139,33 @@ def _walk(dirs: list[Path]) -> dict[str, tuple[int, float]]:
 
 
 def _load_index(path: Path) -> dict:
+    return _read_versioned(path, "files")
+
+
+def _save_index(path: Path, files: dict) -> None:
+    _write_versioned(path, "files", files)
+
+
+def _read_versioned(path: Path, field: str) -> dict:
+    """`field` of a cache file written by _write_versioned; {} when the file is missing,
+    unreadable, of another version or of the wrong shape."""
     try:
         data = json.loads(path.read_text(encoding="utf-8"))
     except (OSError, ValueError):
         return {}
     if not isinstance(data, dict) or data.get("version") != INDEX_VERSION:
         return {}
-    return data.get("files", {})
+    found = data.get(field, {})
+    return found if isinstance(found, dict) else {}
 
 
-def _save_index(path: Path, files: dict) -> None:
-    """Writes the index atomically; a read-only cache folder only costs speed."""
+def _write_versioned(path: Path, field: str, value: dict) -> None:
+    """Writes the file atomically; a read-only cache folder only costs speed."""
+    from ..issuefile import write_atomic
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(dir=path.parent, suffix=".tmp")
-        with os.fdopen(fd, "w", encoding="utf-8") as out:
-            json.dump({"version": INDEX_VERSION, "files": files}, out, ensure_ascii=False)
-        os.replace(tmp, path)
+        write_atomic(path, json.dumps({"version": INDEX_VERSION, field: value},
+                                      ensure_ascii=False).encode("utf-8"), durable=False)
     except OSError:
         pass
 
@@ -248,32 +258,15 @@ def _full_name(path: Path) -> str:
     font = TTFont(str(path), lazy=True)
     name = font["name"].getBestFullName() or path.stem
     _full_names[str(path)] = [st.st_size, st.st_mtime_ns, name]
-    _save_names(cache_dir() / NAMES_FILE, _full_names)
+    _write_versioned(cache_dir() / NAMES_FILE, "names", _full_names)
     return name
 
 
 def _load_names(path: Path) -> dict:
-    """A bad or foreign file is no names: each is read from its font again."""
-    try:
-        data = json.loads(path.read_text(encoding="utf-8"))
-    except (OSError, ValueError):
-        return {}
-    if not isinstance(data, dict) or data.get("version") != INDEX_VERSION:
-        return {}
-    names = data.get("names")
-    return {p: v for p, v in names.items()
+    """A bad or foreign entry is no name: its font is read again."""
+    return {p: v for p, v in _read_versioned(path, "names").items()
             if isinstance(v, list) and len(v) == 3 and all(isinstance(x, int) for x in v[:2])
-            and isinstance(v[2], str)} if isinstance(names, dict) else {}
-
-
-def _save_names(path: Path, names: dict) -> None:
-    from ..issuefile import write_atomic
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        write_atomic(path, json.dumps({"version": INDEX_VERSION, "names": names},
-                                      ensure_ascii=False).encode("utf-8"), durable=False)
-    except OSError:
-        pass     # a read-only cache folder only costs speed
+            and isinstance(v[2], str)}
 
 
 def _shipped_face(role: str, entry: dict, wanted: str) -> tuple[FontFace, Diagnostic | None]:

@@ -27,7 +27,6 @@ from .paginate import PlacedLine
 
 VERSION = 1
 MAX_ENTRIES = 400
-EDITOR = Path(__file__).resolve().parents[1]
 MADE_BY = ("layout", "model")
 # the classes an entry may hold; anything else makes it unreadable
 ALLOWED = {("editor.layout.flow", "FlowPage"), ("editor.layout.flow", "ColumnArea"),
@@ -42,13 +41,9 @@ def folder() -> Path:
 
 @functools.lru_cache(maxsize=1)
 def engine_stamp() -> str:
-    """A hash of the engine's source (its text, not its dates)."""
-    digest = hashlib.sha1(str(VERSION).encode())
-    for part in MADE_BY:
-        for file in sorted((EDITOR / part).rglob("*.py")):
-            digest.update(file.relative_to(EDITOR).as_posix().encode())
-            digest.update(file.read_bytes())
-    return digest.hexdigest()
+    """What laid an entry out: the engine's source."""
+    from ..caches import source_stamp
+    return source_stamp(MADE_BY, VERSION)
 
 
 def entry_key(fingerprint: bytes, metrics: dict) -> str:
@@ -99,20 +94,12 @@ def _well_formed(found) -> bool:
 
 def save(key: str, pages: list[FlowPage], diagnostics: list[Diagnostic]) -> None:
     """Keep the pages under `key` (atomically; errors only cost speed)."""
+    from ..caches import keep_newest
     from ..issuefile import write_atomic
     try:
         data = pickle.dumps((VERSION, pages, diagnostics), protocol=pickle.HIGHEST_PROTOCOL)
         folder().mkdir(parents=True, exist_ok=True)
         write_atomic(folder() / f"{key}.pickle", data, durable=False)
-        _prune()
+        keep_newest(folder(), "*.pickle", MAX_ENTRIES)
     except (OSError, pickle.PicklingError, RecursionError):
         pass
-
-
-def _prune() -> None:
-    entries = list(folder().glob("*.pickle"))
-    if len(entries) <= MAX_ENTRIES:
-        return
-    entries.sort(key=lambda p: p.stat().st_mtime, reverse=True)
-    for old in entries[MAX_ENTRIES:]:
-        old.unlink(missing_ok=True)

@@ -11,7 +11,6 @@ Also here: reportlab's Flate filter made to remember what it compressed, in memo
 from __future__ import annotations
 
 import hashlib
-import os
 import zlib
 from pathlib import Path
 
@@ -48,15 +47,8 @@ def save(kind: str, key: str, payload: bytes) -> None:
 
 def prune() -> None:
     """At most MAX_ENTRIES entries: the oldest written go."""
-    try:
-        entries = list(os.scandir(folder()))
-        if len(entries) <= MAX_ENTRIES:
-            return
-        entries.sort(key=lambda e: e.stat().st_mtime, reverse=True)
-        for old in entries[MAX_ENTRIES:]:
-            os.unlink(old.path)
-    except OSError:
-        pass
+    from ..caches import keep_newest
+    keep_newest(folder(), "*-*", MAX_ENTRIES)
 
 
 class RememberedFlate:
