@@ -26,7 +26,7 @@ from reportlab.pdfgen.canvas import Canvas
 from ..issuefile import write_atomic
 from ..layout.pages import LayoutResult, Page, QRCode
 from . import drawcache, pdfx
-from .pdftext import num, page_text
+from .pdftext import font_files, num, page_text
 from .qrmodules import dark_runs
 from .ttfread import BulkTTFont
 
@@ -46,7 +46,9 @@ def register_fonts(faces: dict) -> dict[str, str]:
         key = f"{face.path}#{getattr(face, 'index', 0)}"
         name = "F" + hashlib.sha1(key.encode()).hexdigest()[:10]
         if name not in pdfmetrics.getRegisteredFontNames():
+            st = os.stat(face.path)     # before reading: the version the widths come from
             font = BulkTTFont(name, str(face.path), subfontIndex=getattr(face, "index", 0))
+            font_files[name] = (str(face.path), st.st_size, st.st_mtime_ns)
             # every face of a line stands in the ideographic em box the layout places it in
             # (0.88 em above the baseline, 0.12 below: paginate.BASELINE); the descriptors
             # say so, and a reader boxes a Times digit like the Han character beside it

@@ -7,8 +7,9 @@ successor is not at its natural advance (not Tc: some readers drop it at string 
 extraction then misorders glyphs). Drawing a line is most of a PDF's time, so what is made
 is kept: each line's operators in memory (the app's next export; the unchanged lines of an
 edited page) and each page's in the cache folder (the next build), keyed on everything the
-operators are made of — the line's text, places, size, font, its glyphs' codes in the font
-subsets — and on this module's own source.
+operators are made of — the line's text, places, size, font (and the version of its file:
+the widths come from it), its glyphs' codes in the font subsets — and on this module's own
+source.
 """
 from __future__ import annotations
 
@@ -28,6 +29,7 @@ _NUMS: dict[float, str] = {}
 _widths_of: dict = {}
 _drawn_lines: dict = {}
 _drawn_pages: dict = {}
+font_files: dict[str, tuple] = {}   # reportlab font name → (path, size, mtime) it was read from
 
 
 def num(v: float) -> str:
@@ -74,8 +76,8 @@ def page_text(docs: list, page: Page, height: float, fonts: dict[str, str], name
             font = pdfmetrics.getFont(fonts[line.font])
             lines.append((font, line, height - line.y, *_glyph_codes(docs, font, line, names)))
     key = hashlib.sha1(SOURCE + pickle.dumps(
-        [(font.fontName, line.text, line.xs, line.size, y, line.color, line.hidden, runs, subsets)
-         for font, line, y, runs, subsets in lines])).hexdigest()
+        [(font.fontName, font_files.get(font.fontName), line.text, line.xs, line.size, y, line.color,
+          line.hidden, runs, subsets) for font, line, y, runs, subsets in lines])).hexdigest()
     text = _drawn_pages.get(key)
     if text is None:
         kept = drawcache.load("text", key)

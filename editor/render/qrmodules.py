@@ -23,8 +23,10 @@ VERSION = 1
 @lru_cache(maxsize=32)
 def qr_modules(text: str) -> tuple[tuple[bool, ...], ...]:
     """in: a text; out: its QR code's modules, row by row from the top."""
+    from reportlab import Version as encoder      # the encoder's version: it chooses the mask
     from ..layout.fonts import cache_dir
-    entry = cache_dir() / "qr" / (hashlib.sha1(f"{VERSION}|{LEVEL}|{text}".encode()).hexdigest() + ".json")
+    key = f"{VERSION}|{encoder}|{LEVEL}|{text}"
+    entry = cache_dir() / "qr" / (hashlib.sha1(key.encode()).hexdigest() + ".json")
     try:
         rows = json.loads(entry.read_text(encoding="ascii"))
         if (isinstance(rows, list) and rows and all(isinstance(r, str) and len(r) == len(rows)

@@ -67,3 +67,30 @@ def test_damaged_drawings_in_the_cache_folder_are_not_used(tmp_path, monkeypatch
         entry.write_bytes([entries[n][: len(entries[n]) // 2], b"", entries[n - 1]][n % 3])
     _new_process()
     assert glyphs(str(_draw(issue, tmp_path / "b.pdf"))) == fresh
+
+
+def test_a_page_is_drawn_again_for_another_version_of_its_font(tmp_path, monkeypatch):
+    """The kept operators hold the glyphs' widths: a font file changed since they were made
+    (a new version of an installed font) must not be served them."""
+    import io
+
+    from reportlab.pdfgen.canvas import Canvas
+
+    from editor.layout.fonts import SHIPPED_DIR, FontFace
+    from editor.layout.pages import Page, TextLine
+    from editor.render.pdf import register_fonts
+    monkeypatch.setenv("GAZETTE_CACHE_DIR", str(tmp_path / "cache"))
+    fonts = register_fonts({"body": FontFace("body", "", "Fandol", str(SHIPPED_DIR / "FandolFang-Regular.ttf"))})
+    page = Page(0, "body", lines=[TextLine("济南市人民政府", tuple(72 + 12.5 * k for k in range(7)), 100, "body", 12)])
+
+    def draw() -> str:
+        _new_process()
+        return pdftext.page_text([Canvas(io.BytesIO())._doc], page, 842, fonts, {})
+
+    def kept() -> int:
+        return len(list((tmp_path / "cache" / "pdf").glob("text-*")))
+    first = draw()
+    assert kept() == 1 and draw() == first and kept() == 1          # the next build: from disk
+    path, size, mtime = pdftext.font_files[fonts["body"]]
+    monkeypatch.setitem(pdftext.font_files, fonts["body"], (path, size, mtime + 1))
+    assert draw() == first and kept() == 2                          # drawn again, kept apart
