@@ -263,6 +263,21 @@ def cmd_correct(a) -> int:
     return 0
 
 
+def cmd_cache(a) -> int:
+    """Say where the cache folder is and how much it holds; with --clear, empty it."""
+    from . import caches
+    try:
+        found = caches.clear() if a.clear else caches.usage()
+    except OSError as e:
+        return _fail(_message(e, str(caches.cache_dir())))
+    size = f"{found.size / 1e6:.1f} MB"
+    if a.clear:
+        print(f"已清空缓存文件夹 {found.folder}（删除 {found.files} 个文件，{size}；恢复文件保留）")
+    else:
+        print(f"缓存文件夹：{found.folder}（{found.files} 个文件，{size}）")
+    return 0
+
+
 def add_correct_parser(sub) -> None:
     s = sub.add_parser("correct", help="修改某篇文件某一段的文字、类型或级别（保存在期刊文件里）")
     s.add_argument("issue", help="期刊文件（issue.json）")
@@ -354,6 +369,9 @@ def command_parser() -> ChineseParser:
     s.add_argument("--json", action="store_true", help="以 JSON 输出")
     s.set_defaults(func=cmd_proof)
     add_correct_parser(sub)
+    s = sub.add_parser("cache", help="查看或清空缓存（导入的文件、排好的页面、字体信息等，可随时重建）")
+    s.add_argument("--clear", action="store_true", help="清空缓存文件夹（异常退出后的恢复文件保留）")
+    s.set_defaults(func=cmd_cache)
     from .archivecli import add_archive_parsers
     add_archive_parsers(sub)
     p.commands = list(sub.choices)

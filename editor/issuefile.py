@@ -145,16 +145,19 @@ def _mode_for(path: Path) -> int:
         return 0o666 & ~umask
 
 
-def write_atomic(path: str | os.PathLike, data: bytes) -> None:
-    """Replace `path` with `data` so that a crash leaves either the old or the new file."""
+def write_atomic(path: str | os.PathLike, data: bytes, durable: bool = True) -> None:
+    """Replace `path` with `data` so that a crash leaves either the old or the new file.
+    `durable=False` (a cache entry, checked when read): no waiting for the disk (fsync), so
+    after a power cut the entry may be empty or unreadable (and is then made again)."""
     path = Path(path)
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
         os.chmod(tmp, _mode_for(path))   # mkstemp makes 0600; keep the file's usual mode
         with os.fdopen(fd, "wb") as f:
             f.write(data)
-            f.flush()
-            os.fsync(f.fileno())
+            if durable:
+                f.flush()
+                os.fsync(f.fileno())
         os.replace(tmp, path)
     except BaseException:
         try:
@@ -162,6 +165,8 @@ def write_atomic(path: str | os.PathLike, data: bytes) -> None:
         except OSError:
             pass
         raise
+    if not durable:
+        return
     try:  # make the rename itself durable
         dfd = os.open(path.parent, os.O_RDONLY)
         try:

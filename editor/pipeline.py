@@ -6,12 +6,12 @@ Progress is reported as progress(step, done, total, label); `cancel` is a thread
 from __future__ import annotations
 
 import threading
-from contextlib import nullcontext
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Callable
 
 from .corrections import apply_corrections
-from .importers import import_path
+from .importcache import imported
 from .importers.errors import ImportRefused
 from .importers.headingnumbers import number_headings
 from .importers.proofread import CHECK_CODES, check_document
@@ -70,10 +70,11 @@ def as_listed(doc: Document, ref: DocumentRef) -> Document:
 
 
 def import_received(issue_path: str | Path, ref: DocumentRef) -> Document:
-    """in: the issue file's path and one of its refs; out: the ref's source as received.
-    Raises BuildError (a Chinese line naming the file)."""
+    """in: the issue file's path and one of its refs; out: the ref's source as received
+    (from the import cache when neither it nor the importer changed). Raises BuildError
+    (a Chinese line naming the file)."""
     try:
-        return import_path(Path(issue_path).parent / ref.source)
+        return imported(Path(issue_path).parent / ref.source)
     except ImportRefused as e:
         raise BuildError(str(e)) from None
 
@@ -97,9 +98,13 @@ def issue_chars(issue: Issue) -> set[str]:
     return chars
 
 
-def prepare_fonts(spec: LayoutSpec, chars: set[str]) -> tuple[dict, dict, list[Diagnostic]]:
+def prepare_fonts(spec: LayoutSpec, chars: Callable[[], set[str]]) -> tuple[dict, dict, list[Diagnostic]]:
+    """The spec's fonts: faces (a PostScript-outline face converted for the characters
+    `chars()` gives — asked only then), their metrics, and what went wrong in finding them."""
     faces, diags = resolve_fonts(spec.fonts)
-    faces = {role: ensure_truetype(face, chars) for role, face in faces.items()}
+    if any(face.cff for face in faces.values()):
+        used = chars()
+        faces = {role: ensure_truetype(face, used) for role, face in faces.items()}
     metrics = {role: FontMetrics(face) for role, face in faces.items()}
     return faces, metrics, diags
 
@@ -108,7 +113,7 @@ def layout(issue: Issue, spec: LayoutSpec | None = None, progress=None, cancel=N
            appendix: Appendix | None = None) -> BuildResult:
     """`appendix`: a last part after the documents (the year's 总目录, archive/annual.py)."""
     spec = spec or load_spec(issue.layout)
-    faces, metrics, font_diags = prepare_fonts(spec, issue_chars(issue))
+    faces, metrics, font_diags = prepare_fonts(spec, lambda: issue_chars(issue))
     result = layout_issue(issue, spec, faces, metrics, progress, cancel, appendix)
     return BuildResult(issue, result, font_diags + result.diagnostics)
 
@@ -134,8 +139,8 @@ def build_issue(issue: Issue, pdf: str | Path | None = None, docx: str | Path | 
     """build() for an issue already loaded (load_issue). `print_marks`: the PDF is the print
     version (PDF/X-4), `cover_separate` its cover in a file of its own; `web`: a folder for
     the web edition (its screen PDF drawn in the same pass as the other PDFs)."""
-    from .render.web import WebFolderError, check_folder
     if web:
+        from .render.web import WebFolderError, check_folder
         try:
             check_folder(web)
         except WebFolderError as e:
@@ -163,9 +168,12 @@ def write_pdfs_and_web(issue: Issue, pages: LayoutResult, spec: LayoutSpec, outp
     pages, then the web pages; the web folder appears when complete. Progress runs once
     from the first PDF page to the last web page."""
     from .render.pdf import PdfOutput, render_pdfs
+    if not web:
+        render_pdfs(pages, outputs, issue_info(issue), progress, cancel)
+        return
     from .render.web import WebFolderError, render_web, staged_folder, web_pdf
     drawn = {"pages": 0}
-    web_count = len(issue.documents()) if web else 0
+    web_count = len(issue.documents())
 
     def pdf_progress(what, done, total, label=""):
         drawn["pages"] = total
@@ -177,10 +185,9 @@ def write_pdfs_and_web(issue: Issue, pages: LayoutResult, spec: LayoutSpec, outp
             progress(what, drawn["pages"] + done, drawn["pages"] + total, label)
 
     try:
-        with staged_folder(web) if web else nullcontext() as staging:
-            extra = [PdfOutput(web_pdf(staging, issue))] if web else []
-            render_pdfs(pages, outputs + extra, issue_info(issue), pdf_progress, cancel)
-            if web:
-                render_web(issue, pages, spec, staging, web_progress, cancel)
+        with staged_folder(web) as staging:
+            render_pdfs(pages, outputs + [PdfOutput(web_pdf(staging, issue))], issue_info(issue),
+                        pdf_progress, cancel)
+            render_web(issue, pages, spec, staging, web_progress, cancel)
     except WebFolderError as e:
         raise BuildError(str(e)) from None

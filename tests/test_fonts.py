@@ -334,3 +334,45 @@ def test_body_digits_and_latin_take_an_installed_times_new_roman(tmp_path, monke
     assert [(s.text, s.font) for s in line.segments] == [("共", "body"), ("2020", "latin"), ("户", "body")]
     [head] = ts.set_runs([("一、2020年", "hei", body.size, 0.0)], spec.style("heading1"))
     assert {s.font for s in head.segments} == {"hei"}       # headings keep their own face
+
+
+def test_a_fonts_full_name_is_read_once_per_file_version(tmp_path, monkeypatch):
+    import editor.layout.fonts as fonts
+    monkeypatch.setenv("GAZETTE_CACHE_DIR", str(tmp_path / "cache"))
+    path = SHIPPED_DIR / "FandolKai-Regular.ttf"
+    real = TTFont(str(path), lazy=True)["name"].getBestFullName()
+    names = tmp_path / "cache" / fonts.NAMES_FILE
+    monkeypatch.setattr(fonts, "_full_names", None)
+    assert fonts._full_name(path) == real
+    st = path.stat()
+    assert json.loads(names.read_text(encoding="utf-8"))["names"][str(path)] == [st.st_size, st.st_mtime_ns, real]
+    # an entry for this very file is believed without opening the font…
+    names.write_text(json.dumps({"version": fonts.INDEX_VERSION,
+                                 "names": {str(path): [st.st_size, st.st_mtime_ns, "记住的名字"]}}), encoding="utf-8")
+    monkeypatch.setattr(fonts, "_full_names", None)
+    assert fonts._full_name(path) == "记住的名字"
+    # …one for another version of the file, or a damaged file, is not
+    for text in (json.dumps({"version": fonts.INDEX_VERSION, "names": {str(path): [1, 2, "旧版本"]}}),
+                 "{\"version\": 1, \"names\": {\"x\": 5}", json.dumps({"version": 1, "names": [1]})):
+        names.write_text(text, encoding="utf-8")
+        monkeypatch.setattr(fonts, "_full_names", None)
+        assert fonts._full_name(path) == real
+
+
+@pytest.mark.parametrize("name", SHIPPED)
+def test_metrics_read_in_bulk_are_fonttools_metrics(name):
+    from editor.layout.metrics import _read_tables, _tables_by_fonttools
+    path = str(SHIPPED_DIR / name)
+    bulk = _read_tables(path, 0)
+    assert bulk == _tables_by_fonttools(path, 0)
+    assert len(bulk.advances) > 8000 and bulk.inks and set(bulk.inks) <= {ord(c) for c in "—―…⋯"}
+
+
+@pytest.mark.parametrize("chars, supplementary", [("公报AB 1—…", False), ("公报\U00020000A—", True)])
+def test_a_small_font_reads_the_same_in_either_cmap_format(tmp_path, chars, supplementary):
+    from editor.layout.metrics import _read_tables, _tables_by_fonttools
+    from tinyfonts import tiny_font
+    path = tmp_path / "tiny.ttf"
+    path.write_bytes(tiny_font(chars, supplementary))
+    assert _read_tables(str(path), 0) == _tables_by_fonttools(str(path), 0)
+    assert ord("—") in _read_tables(str(path), 0).inks

@@ -80,7 +80,7 @@ def build_annual(archive: list[ArchivedIssue], year: int, pdf: Path | None = Non
     from ..layout.spec import load_spec
     from ..pipeline import prepare_fonts
     spec = load_spec(_layout_of(issues[-1]))
-    faces, metrics, _ = prepare_fonts(spec, _chars(index, spec))
+    faces, metrics, _ = prepare_fonts(spec, lambda: _chars(index, spec))
     result = layout_annual_index(index, spec, faces, metrics)
     outcome = AnnualOutcome(index, len(result.pages))
     if pdf:

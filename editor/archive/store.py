@@ -16,6 +16,7 @@ import json
 import os
 from pathlib import Path
 
+from ..caches import keep_newest
 from ..issuefile import write_atomic
 from ..layout.fonts import cache_dir
 from .summary import IssueSummary, summary_from_dict, summary_to_dict
@@ -95,12 +96,6 @@ def save(issue_path: Path, made: str, summary: IssueSummary) -> None:
     try:
         folder().mkdir(parents=True, exist_ok=True)
         write_atomic(_entry(issue_path), gzip.compress(data.encode("utf-8"), mtime=0))
-        _prune()
+        keep_newest(folder(), "*.json.gz", MAX_ENTRIES)
     except OSError:
         pass
-
-
-def _prune() -> None:
-    entries = sorted(folder().glob("*.json.gz"), key=lambda p: p.stat().st_mtime, reverse=True)
-    for old in entries[MAX_ENTRIES:]:
-        old.unlink(missing_ok=True)

@@ -48,8 +48,18 @@ def title_lines(ts: Typesetter, text: str, style, measure: float | None = None,
     indents = (style.left + style.right) * style.size
     width = (ts.measure if measure is None else measure) - indents
     last = None if last_measure is None else last_measure - indents
-    return break_title(text, width, lambda ch: ts.char_advance(ch, style.font, style.size),
-                       ts.words, last, issuer_apart)
+    key = (ts.setting_key(), ts.words, text, style.font, style.size, width, last, issuer_apart)
+    lines = _title_breaks.get(key)
+    if lines is None:   # the 目录 sets every title again on each layout: broken once
+        lines = tuple(break_title(text, width, lambda ch: ts.char_advance(ch, style.font, style.size),
+                                  ts.words, last, issuer_apart))
+        if len(_title_breaks) > 4096:
+            _title_breaks.clear()
+        _title_breaks[key] = lines
+    return list(lines)
+
+
+_title_breaks: dict = {}
 
 
 def set_title(ts: Typesetter, text: str, style, index: int | None = None,

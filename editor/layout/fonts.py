@@ -18,7 +18,6 @@ import tempfile
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from fontTools.ttLib import TTCollection, TTFont, TTLibError, newTable
 
 from ..model import Diagnostic, Severity
 
@@ -107,6 +106,7 @@ def _describe_face(font: TTFont, index: int) -> dict | None:
 
 def _read_faces(path: Path) -> list[dict]:
     """in: a font file; out: a description of each usable face (empty if unreadable)."""
+    from fontTools.ttLib import TTCollection, TTFont, TTLibError   # only for new or changed files
     try:
         if path.suffix.lower() in (".ttc", ".otc"):
             fonts = TTCollection(str(path), lazy=True).fonts
@@ -139,23 +139,33 @@ def _walk(dirs: list[Path]) -> dict[str, tuple[int, float]]:
 
 
 def _load_index(path: Path) -> dict:
+    return _read_versioned(path, "files")
+
+
+def _save_index(path: Path, files: dict) -> None:
+    _write_versioned(path, "files", files)
+
+
+def _read_versioned(path: Path, field: str) -> dict:
+    """`field` of a cache file written by _write_versioned; {} when the file is missing,
+    unreadable, of another version or of the wrong shape."""
     try:
         data = json.loads(path.read_text(encoding="utf-8"))
     except (OSError, ValueError):
         return {}
     if not isinstance(data, dict) or data.get("version") != INDEX_VERSION:
         return {}
-    return data.get("files", {})
+    found = data.get(field, {})
+    return found if isinstance(found, dict) else {}
 
 
-def _save_index(path: Path, files: dict) -> None:
-    """Writes the index atomically; a read-only cache folder only costs speed."""
+def _write_versioned(path: Path, field: str, value: dict) -> None:
+    """Writes the file atomically; a read-only cache folder only costs speed."""
+    from ..issuefile import write_atomic
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(dir=path.parent, suffix=".tmp")
-        with os.fdopen(fd, "w", encoding="utf-8") as out:
-            json.dump({"version": INDEX_VERSION, "files": files}, out, ensure_ascii=False)
-        os.replace(tmp, path)
+        write_atomic(path, json.dumps({"version": INDEX_VERSION, field: value},
+                                      ensure_ascii=False).encode("utf-8"), durable=False)
     except OSError:
         pass
 
@@ -230,9 +240,33 @@ def _not_embeddable(families: list[str], bold: bool, faces: Faces) -> str | None
     return None
 
 
+_full_names: dict | None = None     # path → [size, mtime_ns, full name], kept in the cache folder
+NAMES_FILE = "font-names.json"
+
+
 def _full_name(path: Path) -> str:
+    """The font's full name, read once per file (and version of it) on this computer: a
+    build of an unchanged issue then needs no font file opened before the PDF."""
+    global _full_names
+    st = path.stat()
+    if _full_names is None:
+        _full_names = _load_names(cache_dir() / NAMES_FILE)
+    known = _full_names.get(str(path))
+    if known and known[:2] == [st.st_size, st.st_mtime_ns]:
+        return known[2]
+    from fontTools.ttLib import TTFont
     font = TTFont(str(path), lazy=True)
-    return font["name"].getBestFullName() or path.stem
+    name = font["name"].getBestFullName() or path.stem
+    _full_names[str(path)] = [st.st_size, st.st_mtime_ns, name]
+    _write_versioned(cache_dir() / NAMES_FILE, "names", _full_names)
+    return name
+
+
+def _load_names(path: Path) -> dict:
+    """A bad or foreign entry is no name: its font is read again."""
+    return {p: v for p, v in _read_versioned(path, "names").items()
+            if isinstance(v, list) and len(v) == 3 and all(isinstance(x, int) for x in v[:2])
+            and isinstance(v[2], str)}
 
 
 def _shipped_face(role: str, entry: dict, wanted: str) -> tuple[FontFace, Diagnostic | None]:
@@ -317,6 +351,7 @@ def ensure_truetype(face: FontFace, chars: set[str]) -> FontFace:
         "".join(sorted(chars))]).encode("utf-8")).hexdigest()[:32]
     target = cache_dir() / "truetype" / f"{key}.ttf"
     if not target.is_file():
+        from fontTools.ttLib import TTFont
         target.parent.mkdir(parents=True, exist_ok=True)
         font = TTFont(str(source), fontNumber=face.index)
         _subset(font, chars)
@@ -348,6 +383,7 @@ def cff_to_glyf(font: TTFont, max_err: float = 1.0) -> None:
     the contour direction is reversed, as TrueType winds the other way."""
     from fontTools.pens.cu2quPen import Cu2QuPen
     from fontTools.pens.ttGlyphPen import TTGlyphPen
+    from fontTools.ttLib import newTable
     order = font.getGlyphOrder()
     glyph_set = font.getGlyphSet()
     glyphs = {}

@@ -16,6 +16,7 @@ from dataclasses import dataclass, replace
 from typing import Callable
 
 from ..model import Diagnostic, Issue, Severity
+from . import pagecache
 from .blocks import layout_blocks
 from .flow import FlowPage, flow
 from .frontmatter import back_page_lines, cover_lines, inside_title_lines, issue_label
@@ -57,11 +58,15 @@ def _document_pages(doc, k: int, spec: LayoutSpec, metrics: dict,
     fp = _fingerprint(doc, spec, metrics, words)
     hit = _doc_cache.get(fp)
     if hit is None:
-        ts = Typesetter(spec, metrics, words=words)
-        top = spec.issue.get("document_top_lines", 0) * spec.line_pitch   # room above a title
-        pages = flow(layout_blocks(doc, k, ts), spec, first_top=top)
-        lone = _lone_lines(pages, k) if spec.avoid_lone_lines else []
-        hit = (pages, ts.diagnostics + lone)
+        key = pagecache.entry_key(fp, metrics)
+        hit = pagecache.load(key)      # laid out by an earlier build
+        if hit is None:
+            ts = Typesetter(spec, metrics, words=words)
+            top = spec.issue.get("document_top_lines", 0) * spec.line_pitch   # room above a title
+            pages = flow(layout_blocks(doc, k, ts), spec, first_top=top)
+            lone = _lone_lines(pages, k) if spec.avoid_lone_lines else []
+            hit = (pages, ts.diagnostics + lone)
+            pagecache.save(key, *hit)
         if len(_doc_cache) > 256:
             _doc_cache.clear()
         _doc_cache[fp] = hit
@@ -159,6 +164,25 @@ def body_page(index: int, flowed: FlowPage, spec: LayoutSpec, issue: Issue, ts: 
     _column_rules(page, flowed, spec, left)
     _furniture(page, spec, issue, ts)
     return page
+
+
+_emitted: dict = {}     # a document's page as placed before: key → (its FlowPage, the Page)
+
+
+def _document_page(index: int, flowed: FlowPage, spec: LayoutSpec, issue: Issue, ts: Typesetter,
+                   doc: int) -> Page:
+    """body_page, remembered: after an edit the pages of the other documents — the same
+    FlowPages from the document cache, at the same place — are not placed again."""
+    key = (id(flowed), index, doc, ts.setting_key(), issue.name, issue.year, issue.number,
+           issue.total_number)
+    hit = _emitted.get(key)
+    if hit is None or hit[0] is not flowed:      # the FlowPage is kept: its id is not reused
+        if len(_emitted) > 4 * 256:
+            _emitted.clear()
+        hit = _emitted[key] = (flowed, body_page(index, flowed, spec, issue, ts, doc))
+    page = hit[1]
+    return replace(page, lines=list(page.lines), rules=list(page.rules), links=list(page.links),
+                   images=list(page.images), codes=list(page.codes))
 
 
 def _line_at(ts: Typesetter, text: str, font: str, size: float, left: float, width: float,
@@ -263,7 +287,7 @@ def layout_issue(issue: Issue, spec: LayoutSpec, faces: dict, metrics: dict,
             bookmarks.append(Bookmark(f"【{section_of[k].name}】", 0, len(pages), 0.0))
         bookmarks.append(Bookmark(docs[k].title or "（无标题）", 1, len(pages), spec.top))
         for flowed in placed_pages:
-            pages.append(body_page(len(pages), flowed, spec, issue, ts, k))
+            pages.append(_document_page(len(pages), flowed, spec, issue, ts, k))
     targets = list(first_pages)
     if appendix is not None:
         targets.append(len(pages))

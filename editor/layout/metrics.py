@@ -14,10 +14,10 @@ import pickle
 import threading
 import unicodedata
 from dataclasses import dataclass
+from struct import error as StructError, unpack_from
 
-from fontTools.pens.boundsPen import BoundsPen
-from fontTools.pens.recordingPen import DecomposingRecordingPen
-from fontTools.ttLib import TTFont
+from . import sfnt
+
 
 # Marks that share code points with Latin text but are set full-width in Chinese.
 FULL_WIDTH_SHARED = set("“”‘’…—")
@@ -41,6 +41,8 @@ class _Tables:
 
 def _contour_boxes(glyph_set, name: str) -> tuple[Box, ...]:
     """Bounding box of each contour of a glyph, left to right, in font units."""
+    from fontTools.pens.boundsPen import BoundsPen
+    from fontTools.pens.recordingPen import DecomposingRecordingPen
     pen = DecomposingRecordingPen(glyph_set)
     glyph_set[name].draw(pen)
     boxes, bounds = [], BoundsPen(glyph_set)
@@ -58,8 +60,61 @@ _loaded: dict[tuple[str, int], _Tables] = {}
 _lock = threading.Lock()   # the layout may run on a worker thread while the UI measures
 
 
+# fontTools' getBestCmap order: the first of these subtables the font has is its cmap
+CMAP_PREFERENCES = ((3, 10), (0, 6), (0, 4), (3, 1), (0, 3), (0, 2), (0, 1), (0, 0))
+
+
 def _read_tables(path: str, index: int) -> _Tables:
-    """in: a font file and face index; out: its advances per code point and its metrics."""
+    """in: a font file and face index; out: its advances per code point and its metrics.
+    Read in bulk (sfnt.py) when its cmap is format 4, as CJK fonts' is; else by fontTools."""
+    with open(path, "rb") as f:
+        data = f.read()
+    try:
+        return _tables_in_bulk(path, data, index)
+    except (sfnt.NotReadable, StructError, KeyError, IndexError):
+        return _tables_by_fonttools(path, index)
+
+
+def _tables_in_bulk(path: str, data: bytes, index: int) -> _Tables:
+    tables = sfnt.table_directory(data, index)
+    found = {}
+    for platform, encoding, offset in sfnt.cmap_subtables(data, tables["cmap"][0]):
+        found.setdefault((platform, encoding), offset)
+    chosen = next((found[p] for p in CMAP_PREFERENCES if p in found), None)
+    if chosen is None or sfnt.subtable_format(data, chosen) != 4:
+        raise sfnt.NotReadable("no format 4 cmap")
+    head, hhea, maxp = tables["head"][0], tables["hhea"][0], tables["maxp"][0]
+    units_per_em = unpack_from(">H", data, head + 18)[0]
+    hhea_ascent, hhea_descent = unpack_from(">hh", data, hhea + 4)
+    glyphs = unpack_from(">H", data, maxp + 4)[0]
+    widths = sfnt.advances(data, tables["hmtx"][0], unpack_from(">H", data, hhea + 34)[0], glyphs)
+    cmap = dict(sfnt.format4_pairs(data, chosen, last_segment=False))
+    advances = {cp: widths[glyph] for cp, glyph in cmap.items() if glyph < glyphs}
+    ascent, descent = hhea_ascent, -hhea_descent
+    if "OS/2" in tables and tables["OS/2"][1] >= 72:
+        typo_ascent, typo_descent = unpack_from(">hh", data, tables["OS/2"][0] + 68)
+        if typo_ascent - typo_descent > 0:
+            ascent, descent = typo_ascent, -typo_descent
+    return _Tables(advances, widths[0], units_per_em, ascent, descent, _inks(path, index, cmap, glyphs))
+
+
+def _inks(path: str, index: int, cmap: dict[int, int], glyphs: int) -> dict[int, tuple[Box, ...]]:
+    """The outlines of the few INK_CHARS, by fontTools, its glyphs named by number (reading
+    the post table's 20 000 names would take longer than the rest)."""
+    wanted = {ord(ch): cmap[ord(ch)] for ch in INK_CHARS if ord(ch) in cmap}
+    if not wanted:
+        return {}
+    from fontTools.ttLib import TTFont
+    font = TTFont(path, fontNumber=index, lazy=True)
+    font.setGlyphOrder([f"glyph{n}" for n in range(glyphs)])
+    glyph_set = font.getGlyphSet()
+    return {cp: _contour_boxes(glyph_set, f"glyph{glyph}") for cp, glyph in wanted.items()}
+
+
+def _tables_by_fonttools(path: str, index: int) -> _Tables:
+    """_read_tables for any font fontTools reads (fontTools imported here: a process whose
+    tables are all cached never loads it)."""
+    from fontTools.ttLib import TTFont
     font = TTFont(path, fontNumber=index, lazy=True)
     widths = font["hmtx"].metrics
     cmap = font.getBestCmap() or {}

@@ -6,8 +6,10 @@ ready for the paginator to give them a page and a baseline.
 """
 from __future__ import annotations
 
+import hashlib
+import pickle
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from ..model import Block, BlockKind, Diagnostic, Run, Severity
 from .linebreak import break_lines
@@ -83,6 +85,22 @@ def _segments(text: str, m: _Measured, ln, left: float, metrics: dict) -> list[S
     return segs
 
 
+MAX_SET_PARAGRAPHS = 20_000
+_set_paragraphs: dict = {}     # set_runs' memory: key → (its lines, the problems it found)
+
+
+def _copies(lines: list[SetLine]) -> list[SetLine]:
+    """Lines the caller may change (keep flags, segments added) without changing the kept
+    ones: each line's fields copied, its lists too (dataclasses.replace takes 4× as long)."""
+    out = []
+    for ln in lines:
+        copy = object.__new__(SetLine)
+        copy.__dict__.update(ln.__dict__)
+        copy.segments, copy.rules = list(ln.segments), list(ln.rules)
+        out.append(copy)
+    return out
+
+
 @dataclass
 class Typesetter:
     spec: LayoutSpec
@@ -91,9 +109,20 @@ class Typesetter:
     doc: int | None = None
     measure: float = 0.0       # width lines are set to now: a column, or the page (0 = the page)
     words: tuple[str, ...] = ()    # never broken in a title: the issue's organ names
+    _key: bytes = field(default=b"", repr=False, compare=False)
 
     def __post_init__(self):
         self.measure = self.measure or self.spec.measure
+
+    def setting_key(self) -> bytes:
+        """What set_runs depends on besides its arguments: the spec and the fonts (each
+        metrics' class, name and file), as one hash."""
+        if not self._key:
+            fonts = sorted((role, type(m).__module__, type(m).__qualname__, getattr(m, "name", ""),
+                            str(getattr(getattr(m, "face", None), "path", "")))
+                           for role, m in self.metrics.items())
+            self._key = hashlib.sha1(pickle.dumps((self.spec, fonts))).digest()
+        return self._key
 
     # -- widths ---------------------------------------------------------
     def latin_role(self, ch: str, role: str) -> str:
@@ -172,10 +201,29 @@ class Typesetter:
 
     def set_runs(self, runs: list[tuple[str, str, float, float]], style: Style,
                  block: int | None = None, measure: float | None = None) -> list[SetLine]:
-        """Set styled runs [(text, role, size, rise)] as one paragraph in `style`."""
+        """Set styled runs [(text, role, size, rise)] as one paragraph in `style`. A paragraph
+        set before with the same text, style, width and fonts is not set again (editing one
+        paragraph re-lays out its document: the others come from here), and the problems
+        found in setting it are reported again."""
+        width = measure if measure is not None else self.measure
+        key = (self.setting_key(), self.doc, block, width, style, tuple(runs))
+        hit = _set_paragraphs.get(key)
+        if hit is None:
+            mark = len(self.diagnostics)
+            lines = self._set_runs(runs, style, block, width)
+            hit = (_copies(lines), tuple(self.diagnostics[mark:]))
+            if len(_set_paragraphs) > MAX_SET_PARAGRAPHS:
+                _set_paragraphs.clear()
+            _set_paragraphs[key] = hit
+            return lines
+        self.diagnostics.extend(replace(d) for d in hit[1])
+        return _copies(hit[0])
+
+    def _set_runs(self, runs: list[tuple[str, str, float, float]], style: Style,
+                  block: int | None, measure: float) -> list[SetLine]:
         spec, em = self.spec, style.size
         left = style.left * em
-        width = (measure if measure is not None else self.measure) - left - style.right * em
+        width = measure - left - style.right * em
         m = self._measure(runs, block)
         text = "".join(m.chars)
         if not text:

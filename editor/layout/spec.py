@@ -131,10 +131,24 @@ def layout_titles() -> dict[str, str]:
     return titles
 
 
+_specs: dict = {}     # (path, size, mtime) → LayoutSpec: the app lays out again on every edit
+
+
 def load_spec(name_or_path: str) -> LayoutSpec:
     path = Path(name_or_path)
     if not path.suffix:
         path = LAYOUTS_DIR / f"{name_or_path}.toml"
+    try:
+        st = path.stat()
+        key = (str(path.resolve()), st.st_size, st.st_mtime_ns)
+    except OSError:
+        return _read_spec(name_or_path, path)     # says what is wrong
+    if key not in _specs:
+        _specs[key] = _read_spec(name_or_path, path)
+    return _specs[key]
+
+
+def _read_spec(name_or_path: str, path: Path) -> LayoutSpec:
     try:
         raw = tomllib.loads(path.read_text(encoding="utf-8"))
     except FileNotFoundError:

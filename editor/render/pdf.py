@@ -9,24 +9,26 @@ intent; its cover can go to a file of its own.
 """
 from __future__ import annotations
 
+import gc
 import hashlib
 import io
 import os
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
 from reportlab import rl_config
 from reportlab.lib.colors import CMYKColor, CMYKColorSep
-from reportlab.lib.rl_accel import escapePDF
 from reportlab.lib.utils import ImageReader
-from reportlab.pdfbase import pdfmetrics
-from reportlab.pdfbase.ttfonts import TTFont
+from reportlab.pdfbase import pdfdoc, pdfmetrics
 from reportlab.pdfgen.canvas import Canvas
 
 from ..issuefile import write_atomic
-from ..layout.pages import LayoutResult, Page, QRCode, TextLine
-from . import pdfx
-from .qrmodules import qr_widget
+from ..layout.pages import LayoutResult, Page, QRCode
+from . import drawcache, pdfx
+from .pdftext import font_files, num, page_text
+from .qrmodules import dark_runs
+from .ttfread import BulkTTFont
 
 MM = 72 / 25.4
 BLEED = 3 * MM          # bleed on each trimmed edge
@@ -44,7 +46,9 @@ def register_fonts(faces: dict) -> dict[str, str]:
         key = f"{face.path}#{getattr(face, 'index', 0)}"
         name = "F" + hashlib.sha1(key.encode()).hexdigest()[:10]
         if name not in pdfmetrics.getRegisteredFontNames():
-            font = TTFont(name, str(face.path), subfontIndex=getattr(face, "index", 0))
+            st = os.stat(face.path)     # before reading: the version the widths come from
+            font = BulkTTFont(name, str(face.path), subfontIndex=getattr(face, "index", 0))
+            font_files[name] = (str(face.path), st.st_size, st.st_mtime_ns)
             # every face of a line stands in the ideographic em box the layout places it in
             # (0.88 em above the baseline, 0.12 below: paginate.BASELINE); the descriptors
             # say so, and a reader boxes a Times digit like the Han character beside it
@@ -55,94 +59,16 @@ def register_fonts(faces: dict) -> dict[str, str]:
 
 
 EM_BOX_ASCENT = 880       # per 1000 units of the em
-_width_cache: dict = {}
-_FILL = {"black": "0 0 0 1 k", "red": "0 1 1 0 k"}
-
-
-def _num(v: float) -> str:
-    return f"{v:.3f}".rstrip("0").rstrip(".") or "0"
-
-
-_ONE_BYTE = [f"({escapePDF(bytes([b]))})" for b in range(256)]   # a justified line: most strings
-
-
-def _pdf_string(data: bytes) -> str:
-    return _ONE_BYTE[data[0]] if len(data) == 1 else f"({escapePDF(data)})"
-
-
-def _widths(font, size: float):
-    cache = _width_cache.setdefault((font.fontName, size), {})
-
-    def width(ch: str) -> float:
-        w = cache.get(ch)
-        if w is None:
-            w = cache[ch] = font.stringWidth(ch, size)
-        return w
-    return width
-
-
-def _line_ops(docs: list, font, line: TextLine, y: float, names: dict) -> list[str]:
-    """PDF operators that put every glyph of `line` at its x: one TJ per font subset, with
-    an explicit adjustment after each glyph whose successor is not at its natural advance
-    (not Tc: some readers drop it at string ends, and extraction then misorders glyphs).
-    `docs` are the PDF documents drawn together (screen and print): each must note the
-    glyphs in its own subsets, and since all see the same text in the same order their
-    subsets agree, so the operators are built once for all. `names` keeps each subset's
-    operator name for the pass (asking reportlab for it costs as much as drawing)."""
-    size, text, xs = line.size, line.text, line.xs
-    width = _widths(font, size)
-    ops = [f"1 0 0 1 {_num(xs[0])} {_num(y)} Tm"]
-    splits = [font.splitString(text, doc) for doc in docs]
-    if any(split != splits[0] for split in splits[1:]):
-        raise RuntimeError("内部错误：同时输出的 PDF 字体子集不一致")
-    widths = [width(ch) for ch in text]
-    k, n = 0, len(text)       # k: the line's character at data[0] (one byte per glyph)
-    for subset, data in splits[0]:
-        name = names.get((font.fontName, subset))
-        if name is None:
-            found = {font.getSubsetInternalName(subset, doc) for doc in docs}
-            if len(found) != 1:
-                raise RuntimeError("内部错误：同时输出的 PDF 字体名称不一致")
-            name = names[(font.fontName, subset)] = found.pop()
-        ops.append(f"{name} {_num(size)} Tf")
-        arr, start = [], 0
-        for j in range(min(len(data), n - 1 - k)):
-            i = k + j
-            delta = xs[i + 1] - xs[i] - widths[i]
-            if delta > 0.001 or delta < -0.001:
-                arr.append(_pdf_string(data[start:j + 1]))
-                arr.append(_num(-delta * 1000 / size))
-                start = j + 1
-        if start < len(data):
-            arr.append(_pdf_string(data[start:]))
-        k += len(data)
-        ops.append(f"[{' '.join(arr)}] TJ")
-    return ops
+drawcache.remember_compression(pdfdoc)
 
 
 def _draw_qr(c: Canvas, code: QRCode, height: float, dx: float, dy: float) -> None:
-    """The squares of reportlab's QR widget in the box the layout reserved, in 100 % K like
-    the text; drawn as plain rectangles (renderPDF would also name an unembedded Helvetica)."""
+    """The code's dark squares in the box the layout reserved, in 100 % K like the text;
+    drawn as plain rectangles (renderPDF would also name an unembedded Helvetica)."""
     x0, y0 = dx + code.x, dy + height - code.y - code.size
     c.setFillColor(COLORS["black"])
-    for square in qr_widget(code.text, code.size).draw().contents:
-        if square.fillColor is not None:       # the widget's first shape is an empty frame
-            c.rect(x0 + square.x, y0 + square.y, square.width, square.height, stroke=0, fill=1)
-
-
-def _text_ops(docs: list, page: Page, height: float, fonts: dict[str, str], names: dict) -> str:
-    """The page's text as one BT … ET block, in page coordinates (origin bottom left)."""
-    ops, color = ["BT"], None
-    for line in page.lines:
-        if not line.text:
-            continue
-        if line.color != color:
-            color = line.color
-            ops.append(_FILL.get(color, _FILL["black"]))
-        line_ops = _line_ops(docs, pdfmetrics.getFont(fonts[line.font]), line, height - line.y, names)
-        ops += ["3 Tr", *line_ops, "0 Tr"] if line.hidden else line_ops   # 3 Tr: text, no ink
-    ops.append("ET")
-    return "\n".join(ops)
+    for x, y, w, h in dark_runs(code.text, code.size):
+        c.rect(x0 + x, y0 + y, w, h, stroke=0, fill=1)
 
 
 def _draw_graphics(c: Canvas, page: Page, height: float, dx: float, dy: float, cmyk: bool) -> None:
@@ -238,6 +164,27 @@ def render_pdfs(result: LayoutResult, outputs: list[PdfOutput], info: dict | Non
     a translation). Files holding other pages (a separate cover) take a pass of their own:
     files drawn together must see the same text to share font subsets. Each file is
     written atomically when complete."""
+    with _collector_paused():
+        _render_groups(result, outputs, info, progress, cancel)
+    drawcache.prune()
+
+
+@contextmanager
+def _collector_paused():
+    """Python's cycle collector off while the pages are drawn: drawing makes hundreds of
+    thousands of strings and lists, no cycles worth finding, and the collector's passes
+    over them cost a sixth of the time. Back on (as it was) afterwards."""
+    was = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was:
+            gc.enable()
+
+
+def _render_groups(result: LayoutResult, outputs: list[PdfOutput], info: dict | None, progress,
+                   cancel) -> None:
     when = pdfx.build_time()
     groups: dict = {}
     for out in outputs:
@@ -265,9 +212,9 @@ def _render_pass(result: LayoutResult, pages: list[Page], outputs: list[PdfOutpu
         for c, off, out in zip(canvases, offs, outputs):
             _start_page(c, result, page, off, keys)
             _draw_graphics(c, page, h, off, off, cmyk=out.print_marks)
-        text = _text_ops(docs, page, h, fonts, names)
+        text = page_text(docs, page, h, fonts, names)
         for c, off, out in zip(canvases, offs, outputs):
-            c._code.append(f"q 1 0 0 1 {_num(off)} {_num(off)} cm\n{text}\nQ" if off else text)
+            c._code.append(f"q 1 0 0 1 {num(off)} {num(off)} cm\n{text}\nQ" if off else text)
             links = [] if out.print_marks else page.links     # PDF/X: no annotations
             for link in links:
                 c.linkRect("", keys[link.target_page],

@@ -15,7 +15,6 @@ import os
 from datetime import datetime, timezone
 from functools import lru_cache
 from importlib.resources import files
-from xml.sax.saxutils import escape
 
 from reportlab.pdfbase.pdfdoc import (PDFArray, PDFCatalog, PDFDictionary, PDFInfo, PDFName, PDFStream,
                                       PDFString, PDFZCompress, XMP)
@@ -69,6 +68,7 @@ class _PdfxInfo(PDFInfo):
 
 
 def _xmp(info: PDFInfo, when: datetime, document_id: str) -> str:
+    from xml.sax.saxutils import escape     # 40 ms to import (urllib, http): the print PDF only
     stamp = when.isoformat(timespec="seconds")
     return f"""<?xpacket begin="\ufeff" id="W5M0MpCehiHzreSzNTczkc9d"?>
 <x:xmpmeta xmlns:x="adobe:ns:meta/">

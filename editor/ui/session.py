@@ -22,9 +22,10 @@ SUFFIXES = (".docx", ".txt", ".md")
 
 
 def import_source(path: Path) -> Document:
-    """in: a source file; out: the Document as received. Raises with a Chinese message."""
-    from ..importers import import_path   # imported late: the importers are heavy
-    return import_path(path)
+    """in: a source file; out: the Document as received (from the import cache when neither
+    it nor the importer changed). Raises with a Chinese message."""
+    from ..importcache import imported   # the importers load only for a new or changed file
+    return imported(path)
 
 
 def corrected(raw: Document, ref: DocumentRef) -> Document:
