@@ -7,7 +7,7 @@ the `typst` package on the same issue written as Typst by bench/typst_issue.py; 
 order alternates; medians of N runs; peak memory is the child's ru_maxrss):
   first-ever build --pdf     an empty cache folder (GAZETTE_CACHE_DIR), as on a new computer
   first build of a new issue the program's own caches there (an earlier issue was built: fonts,
-                             their metrics, jieba's dictionary), none of this issue's
+                             their metrics, jieba's word index), none of this issue's
   second build --pdf         the cache folder a first build left, sources unchanged
   build --pdf --docx         the same, with the DOCX as well
   1x / 3x / 10x              issues of 1, 3 and 10 copies of the sample's documents (each copy
@@ -86,10 +86,10 @@ def paired(runs: int, first: list[str], second: list[str], env_for) -> dict:
 
 def other_issue(folder: Path) -> Path:
     """An issue of one short 通知 none of the sample's documents is: building it fills the
-    program's own caches (fonts, their metrics, jieba's dictionary) as an earlier issue would."""
+    program's own caches (fonts, their metrics, jieba's word index) as an earlier issue would."""
     (folder / "docs").mkdir(parents=True)
     (folder / "docs" / "通知.txt").write_text(
-        "关于做好汛期安全工作的通知\n济政办字〔2020〕99号\n各区县人民政府，市政府各部门（单位）：\n"
+        "济南市人民政府办公厅关于做好2020年汛期安全生产和防汛抗旱工作的通知\n济政办字〔2020〕99号\n各区县人民政府，市政府各部门（单位）：\n"
         "\u3000\u3000现就做好汛期安全工作有关事项通知如下，请认真贯彻执行。\n济南市人民政府办公厅\n"
         "2020年6月1日\n", encoding="utf-8")
     (folder / "issue.json").write_text(json.dumps({

@@ -11,14 +11,14 @@ before 关于, little after 印发 and before the closing 的通知, more inside
 infinite inside a word. A small dynamic programme then picks the breaks that minimise
 the gaps' costs plus the raggedness (each line's squared distance, in em, from the mean
 line width), with the fewest lines that fit, or one more line when that is much better.
-jieba is imported on first use: loading its dictionary costs about a second, once per
-process; its cache file goes to the project's cache folder, and so does every title's cut
-(titlewords-v1.json), so a rebuild of titles seen before never loads jieba.
+jieba is imported on first use and reads only the dictionary words each title contains
+(worddict.py: a few milliseconds, where loading the whole dictionary cost two seconds per
+process); every title's cut is kept in the cache folder (titlewords-v1.json), so a rebuild
+of titles seen before never imports jieba.
 """
 from __future__ import annotations
 
 import json
-import logging
 import os
 import re
 import threading
@@ -61,26 +61,13 @@ NUMERALS = {"m", "mq", "q"}
 MODIFIERS = {"a", "b", "m", "q", "h"}     # a one-character modifier (新, 老) holds on to its noun
 
 _lock = threading.Lock()
-_added: set[str] = set()
-_tagger = None
 
 
-def _pos_tagger():
-    """jieba's part-of-speech tokenizer, loaded once (its cache in the project's cache folder)."""
-    global _tagger
-    if _tagger is None:
-        import jieba
-        import jieba.posseg
-        from .fonts import cache_dir
-        jieba.setLogLevel(logging.WARNING)
-        try:
-            cache_dir().mkdir(parents=True, exist_ok=True)
-            jieba.dt.tmp_dir = str(cache_dir())
-        except OSError:
-            pass   # jieba then caches in the system's temporary folder
-        jieba.dt.initialize()
-        _tagger = jieba.posseg.dt
-    return _tagger
+def _pos_tagger(text: str, words: tuple[str, ...]):
+    """jieba's part-of-speech tokenizer for this text, the organ names it contains added as
+    proper nouns (worddict: only the dictionary words in the text are read)."""
+    from .worddict import pos_tokenizer
+    return pos_tokenizer(text, words, extra_tag="nt")
 
 
 _known: dict | None = None     # text + its dictionary words → tagged words, from the disk cache
@@ -93,8 +80,8 @@ def _cache_path():
 
 
 def _cached(key: str):
-    """A title cut before, in this process or an earlier one: loading jieba costs a second
-    per process, a rebuild of an unchanged issue need not pay it. A bad cache file is
+    """A title cut before, in this process or an earlier one: importing jieba costs a few
+    tenths of a second, a rebuild of an unchanged issue need not pay it. A bad cache file is
     ignored (and rewritten), never trusted."""
     global _known
     if _known is None:
@@ -131,12 +118,8 @@ def tagged_words(text: str, words: Iterable[str] = ()) -> list[tuple[str, str]]:
         hit = _cached(key)
         if hit is not None:
             return hit
-        tagger = _pos_tagger()
-        for word in words:
-            if word not in _added:
-                tagger.tokenizer.add_word(word, tag="nt")   # an organ name: a proper noun
-                _added.add(word)
-        tagged = [(w, f) for w, f in tagger.cut(text)]
+        present = tuple(sorted({w for w in words if w in text}))
+        tagged = [(w, f) for w, f in _pos_tagger(text, present).cut(text)]
         _remember(key, tagged)
         return tagged
 

@@ -231,7 +231,7 @@ def test_a_title_cut_once_is_read_back_without_jieba(tmp_path, monkeypatch):
     first = titlebreak.tagged_words(title, ("济南市人民政府办公厅",))
     assert (tmp_path / titlebreak.CACHE_NAME).exists()
     monkeypatch.setattr(titlebreak, "_known", None)                 # a new process
-    monkeypatch.setattr(titlebreak, "_pos_tagger", lambda: pytest.fail("jieba loaded again"))
+    monkeypatch.setattr(titlebreak, "_pos_tagger", lambda *a: pytest.fail("jieba loaded again"))
     assert titlebreak.tagged_words(title, ("济南市人民政府办公厅",)) == first
     monkeypatch.undo()
     monkeypatch.setenv("GAZETTE_CACHE_DIR", str(tmp_path))
