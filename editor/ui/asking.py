@@ -31,9 +31,10 @@ class Asker:
             return None if answer == "later" else answer in ("yes", "y", "1", "true")
         if not self.interactive:
             return None
+        from .recovery import recovery_label
         when = datetime.datetime.fromtimestamp(recovery.stat().st_mtime).strftime("%Y-%m-%d %H:%M")
         box = QMessageBox(QMessageBox.Icon.Question, "恢复未保存的修改",
-                          f"发现 {issue.name} 在 {when} 自动保存的修改，比期刊文件更新（上次可能没有正常退出）。\n\n"
+                          f"发现 {recovery_label(recovery, issue)} 在 {when} 自动保存的修改，比期刊文件更新（上次可能没有正常退出）。\n\n"
                           "恢复：打开这些修改（尚未保存）；丢弃：删除它们；\n"
                           "稍后：先按已保存的期刊打开，自动保存的修改留着，下次打开时再问。",
                           parent=self.parent)

@@ -73,6 +73,18 @@ def read_recovery(path: Path) -> Issue:
     return issue_from_dict(data, str(path))
 
 
+def recovery_label(recovery: Path, issue_path: Path) -> str:
+    """out: how the recovery question names the issue: its 年份·期号 as the autosave holds
+    them, then the file (every issue file is called issue.json); the path alone when the
+    autosave cannot be read."""
+    from ..issuefile import IssueFileError
+    try:
+        saved = read_recovery(recovery)
+    except IssueFileError:
+        return str(issue_path)
+    return f"{saved.year}年第{saved.number}期（{issue_path}）"
+
+
 def discard_recovery(issue_path: Path, kept: Path | None = None) -> None:
     """Remove the recovery files of an issue (after a save, or when the editor declines),
     all but `kept`."""

@@ -6,7 +6,8 @@ import time
 from editor.ui.compare import comparable, compare_html, marked
 from editor.ui.export import default_stem, targets_for
 from editor.ui.pageview import spreads
-from editor.ui.recovery import discard_recovery, pending_recovery, read_recovery, write_recovery
+from editor.ui.recovery import (discard_recovery, pending_recovery, read_recovery, recovery_label,
+                                write_recovery)
 from editor.ui.session import relative_source
 from editor.issuefile import issue_to_dict
 from editor.model import Issue, Section, DocumentRef
@@ -41,6 +42,12 @@ def test_recovery_counts_only_when_newer(tmp_path):
     os.utime(issue_path, (past, past))
     assert pending_recovery(issue_path) == written
     assert read_recovery(written).phone == "123"
+    # the question names the issue (every issue file is issue.json), then where it is
+    assert recovery_label(written, issue_path) == f"2020年第10期（{issue_path}）"
+    written.write_text("{damaged", encoding="utf-8")
+    assert recovery_label(written, issue_path) == str(issue_path)
+    written = write_recovery(issue_path, issue_to_dict(issue))
+    os.utime(issue_path, (past, past))
     os.utime(issue_path, (time.time() + 60, time.time() + 60))   # saved after the autosave
     assert pending_recovery(issue_path) is None
     discard_recovery(issue_path)
