@@ -10,6 +10,8 @@ from pathlib import Path
 
 import pytest
 
+from editor.layout.titlebreak import break_costs, organ_names
+from editor.pipeline import load_issue
 from testpaths import ROOT, SAMPLE, run_main
 
 sync_api = pytest.importorskip("playwright.sync_api", reason="需要 Python 包 playwright（pyproject.toml 的 test 依赖）")
@@ -110,6 +112,24 @@ def test_pages_fit_the_width_without_errors_and_with_enough_contrast(browser, si
     assert not low
 
 
+# the h1's text and the offset of each of its rendered lines' first character
+LINE_STARTS = """() => {
+  const h1 = document.querySelector("h1.title"); const text = h1.textContent;
+  const walker = document.createTreeWalker(h1, NodeFilter.SHOW_TEXT); const starts = [];
+  let offset = 0, lastTop = null, node;
+  while ((node = walker.nextNode())) {
+    for (let i = 0; i < node.length; i++) {
+      const range = document.createRange(); range.setStart(node, i); range.setEnd(node, i + 1);
+      const rect = range.getClientRects()[0];
+      if (rect && rect.width > 0 && (lastTop === null || rect.top > lastTop + rect.height / 2)) {
+        starts.push(offset + i); lastTop = rect.top; }
+    }
+    offset += node.length;
+  }
+  return [text, starts];
+}"""
+
+
 def font_size(page) -> float:
     return float(page.evaluate("getComputedStyle(document.documentElement).fontSize")[:-2])
 
@@ -141,6 +161,17 @@ def test_with_javascript_the_larger_text_stays_from_page_to_page(browser, site, 
     scroll, client = page.evaluate(OVERFLOW)
     assert scroll <= client
     page.screenshot(path=str(shots / "390-large-2020-10-08.html.png"))
+    title, starts = page.evaluate(LINE_STARTS)
+    assert len(starts) >= 3, "the joint notice's title should take several lines at 390 px"
+    organs = organ_names(load_issue(SAMPLE))
+    allowed = set(break_costs(title, organs))
+    # a book title longer than the line may break where the browser must; elsewhere a line
+    # starts only where the print may break (建设 / 局 is not such a place)
+    quoted = {p for m in re.finditer(r"《[^》]*》", title) for p in range(m.start() + 1, m.end())}
+    assert {p for p in starts[1:] if p not in quoted} <= allowed, (title, starts)
+    inside_organs = {p for name in organs for m in re.finditer(re.escape(name), title)
+                     for p in range(m.start() + 1, m.end())}
+    assert not set(starts) & inside_organs, (title, starts)
     page.click("label.switch")
     assert font_size(page) == normal
     context.close()

@@ -17,6 +17,7 @@ from pathlib import Path
 
 from ...layout.pages import LayoutResult
 from ...layout.spec import LayoutSpec
+from ...layout.titlebreak import organ_names
 from ...model import Issue
 from . import names
 from .article import article_html
@@ -113,6 +114,7 @@ def render_web(issue: Issue, result: LayoutResult, spec: LayoutSpec, folder: str
     section_of = [s.name for s in issue.sections for ref in s.documents if ref.document]
     pages = print_pages(result, len(docs))
     written: list[Path] = []
+    words = organ_names(issue)
 
     def write(name: str, text: str) -> None:
         path = folder / name
@@ -124,12 +126,12 @@ def render_web(issue: Issue, result: LayoutResult, spec: LayoutSpec, folder: str
     for k, doc in enumerate(docs):
         if cancel is not None and cancel.is_set():
             raise InterruptedError
-        article = article_html(doc, _image_saver(folder, issue, k + 1, written))
+        article = article_html(doc, _image_saver(folder, issue, k + 1, written), words)
         write(names.document_page(issue, k + 1),
               document_html(issue, docs, k, article, pages[k], section_of[k]))
         if progress:
             progress("输出网页", k + 1, len(docs), doc.title)
     pdf = web_pdf(folder, issue)
     size = pdf.stat().st_size if pdf.is_file() else None
-    write(names.INDEX, index_html(issue, pages, size, len(result.pages)))
+    write(names.INDEX, index_html(issue, pages, size, len(result.pages), words))
     return written

@@ -15,6 +15,7 @@ from typing import Callable
 
 from ...layout.blocks import is_standalone_heading
 from ...layout.setting import SENTENCE_END
+from ...layout.titlebreak import break_costs
 from ...model import Block, BlockKind, Document, Run
 
 SKIPPED = {BlockKind.OMITTED, BlockKind.PAGE_BREAK}
@@ -32,10 +33,11 @@ def text_html(text: str) -> str:
     return "<br>".join(escape(part) for part in text.split("\n"))
 
 
-def runs_html(runs: list[Run]) -> str:
+def runs_html(runs: list[Run], escaped: bool = False) -> str:
+    """Runs as HTML (escaped: their text is HTML already)."""
     out = []
     for r in runs:
-        piece = text_html(r.text)
+        piece = r.text if escaped else text_html(r.text)
         if r.script in ("sub", "sup"):
             piece = f"<{r.script}>{piece}</{r.script}>"
         if r.italic:
@@ -43,6 +45,25 @@ def runs_html(runs: list[Run]) -> str:
         if r.bold:
             piece = f"<strong>{piece}</strong>"
         out.append(piece)
+    return "".join(out)
+
+
+def title_html(runs: list[Run], words: tuple[str, ...] = ()) -> str:
+    """A title's runs with <wbr> where the print may break it (between words, never inside
+    an organ name, a date or a quotation); the stylesheet lets the browser break only there
+    (word-break: keep-all), so a narrow screen or 大字号 does not cut 建设 / 局."""
+    text = "".join(r.text for r in runs)
+    breaks = {p for p in break_costs(text, words) if 0 < p < len(text)} if text.strip() else set()
+    out, pos = [], 0
+    for r in runs:
+        pieces = []
+        for ch in r.text:
+            if pos in breaks:
+                pieces.append("<wbr>")
+            pieces.append(text_html(ch))
+            pos += 1
+        out.append(runs_html([Run("".join(pieces), bold=r.bold, italic=r.italic, script=r.script)],
+                             escaped=True))
     return "".join(out)
 
 
@@ -131,9 +152,11 @@ def image_alt(blocks: list[Block], i: int, doc: Document, number: int) -> str:
     return f"《{doc.title or '本文'}》插图{number}"
 
 
-def article_html(doc: Document, save_image: Callable[[bytes, int], str | None]) -> str:
+def article_html(doc: Document, save_image: Callable[[bytes, int], str | None],
+                 words: tuple[str, ...] = ()) -> str:
     """in: a document, save_image(data, n) → the stored file's name (None: not a picture a
-    browser shows); out: the <article> element."""
+    browser shows), the issue's organ names (titles break between them); out: the <article>
+    element."""
     blocks = doc.blocks
     levels = HeadingLevels(blocks)
     out, items, images, title_done = [], [], 0, False
@@ -153,7 +176,7 @@ def article_html(doc: Document, save_image: Callable[[bytes, int], str | None]) 
             items.append(f'<li class="item{align}">{runs_html(block.runs)}</li>')
         elif block.kind == BlockKind.TITLE and not title_done:
             title_done = True
-            out.append(f'<h1 class="title">{runs_html(block.runs)}</h1>')
+            out.append(f'<h1 class="title">{title_html(block.runs, words)}</h1>')
         elif block.kind in (BlockKind.HEADING, BlockKind.CHAPTER, BlockKind.ANNEX_TITLE):
             out.append(heading_html(block, levels.next(block)))
         elif block.kind == BlockKind.TABLE:

@@ -15,8 +15,9 @@ from string import Template
 from ...layout.frontmatter import issue_label, publication_date
 from ...layout.pages import LayoutResult
 from ...layout.spec import LayoutSpec
-from ...model import Document, Issue
+from ...model import Document, Issue, Run
 from . import names
+from .article import title_html
 
 # generic faces after the layout's own families: what a reader's system most likely has
 SYSTEM_FONTS = {
@@ -112,7 +113,8 @@ def _size(nbytes: int) -> str:
     return f"{nbytes / 1024:.0f} KB" if nbytes < 1024 * 1024 else f"{nbytes / 1024 / 1024:.1f} MB"
 
 
-def index_html(issue: Issue, pages: list[PrintPages], pdf_bytes: int | None, pdf_pages: int) -> str:
+def index_html(issue: Issue, pages: list[PrintPages], pdf_bytes: int | None, pdf_pages: int,
+               words: tuple[str, ...] = ()) -> str:
     """The issue's page: 刊名, year, 期号, 总期号, date, the whole issue's PDF with its size,
     and the 目录 by 栏目, each entry with its 文号 and its page in the print edition."""
     d = publication_date(issue)
@@ -138,7 +140,7 @@ def index_html(issue: Issue, pages: list[PrintPages], pdf_bytes: int | None, pdf
             meta = [f'<span class="doc-number">{escape(doc.doc_number)}</span>'] if doc.doc_number else []
             where = pages[number - 1].text()
             meta += [f'<span class="page">{where}</span>'] if where else []
-            toc.append(f'<li><a href="{names.document_page(issue, number)}">{escape(doc.title or "（无标题）")}</a>'
+            toc.append(f'<li><a href="{names.document_page(issue, number)}">{title_html([Run(doc.title)], words) if doc.title else "（无标题）"}</a>'
                        f'<span class="meta">{"".join(meta)}</span></li>')
         toc.append("</ol></section>")
     toc.append("</nav>")
