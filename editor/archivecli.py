@@ -89,9 +89,10 @@ def cmd_archive(a) -> int:
 
 def cmd_annual(a) -> int:
     from .archive.annual import AnnualError, build_annual
+    from .render.web import WebFolderError
     from .cli import output_problem
     from .pipeline import failure_message
-    problem = output_problem(a.pdf, a.docx)
+    problem = output_problem(a.pdf, a.docx, a.web)
     if problem:
         return _fail(problem)
     issues, status = _read(a.folder)
@@ -99,9 +100,12 @@ def cmd_annual(a) -> int:
         return status
     try:
         made = build_annual(issues, a.year, Path(a.pdf) if a.pdf else None,
-                            Path(a.docx) if a.docx else None, a.by_organ, a.append)
+                            Path(a.docx) if a.docx else None, a.by_organ, a.append,
+                            Path(a.web) if a.web else None)
     except AnnualError as e:
         return _fail(f"{a.folder}：{e}")
+    except WebFolderError as e:
+        return _fail(str(e))
     except Exception as e:   # noqa: BLE001 — every failure becomes one clear line
         return _fail(failure_message(e, a.folder))
     count = len({(e.issue, e.position) for e in made.index.entries})
@@ -162,11 +166,12 @@ def add_archive_parsers(sub) -> None:
     s.add_argument("folder", metavar="档案文件夹", help="每期一个文件夹（内有 issue.json）的文件夹")
     s.add_argument("--json", action="store_true", help="以 JSON 输出")
     s.set_defaults(func=cmd_archive)
-    s = sub.add_parser("annual", help="排出一年的总目录（PDF / DOCX）")
+    s = sub.add_parser("annual", help="排出一年的总目录（PDF / DOCX / 网页）")
     s.add_argument("folder", metavar="档案文件夹")
     s.add_argument("--year", type=int, required=True, metavar="年份")
     s.add_argument("--pdf", metavar="PDF文件", help="输出的 PDF")
     s.add_argument("--docx", metavar="DOCX文件", help="输出的 Word 文件")
+    s.add_argument("--web", metavar="文件夹", help="输出网页版总目录的文件夹（index.html 及样式）")
     s.add_argument("--by-organ", action="store_true", help="按发文机关分组（默认按栏目）")
     s.add_argument("--append", action="store_true",
                    help="排在本年最后一期的末尾：PDF 为整期（目录列出总目录，页码接续该期），"

@@ -2,7 +2,8 @@
 the page its issue's own layout printed it on.
 
 in: the archive's issues, a year, how to group (by 栏目, or by 发文机关) and the outputs;
-out: the index as a PDF and/or DOCX of its own (pages numbered from 1), or — `append` —
+out: the index as a PDF and/or DOCX of its own (pages numbered from 1) and/or a web page
+(render/web/annual.py), or — `append` —
 the year's last issue with the index as its last part (its 目录 listing it, its pages
 going on from the issue's), that issue's own entries taking this layout's pages.
 An issue of the year that cannot be read stops the build: the index would be incomplete.
@@ -71,15 +72,28 @@ def _info(index: AnnualIndex, spec) -> dict:
 
 def build_annual(archive: list[ArchivedIssue], year: int, pdf: Path | None = None,
                  docx: Path | None = None, by_organ: bool = False,
-                 append: bool = False) -> AnnualOutcome:
+                 append: bool = False, web: Path | None = None) -> AnnualOutcome:
     issues = year_issues(archive, year)
     index = annual_index(issues, year, by_organ)
-    if append:
-        return _appended(issues[-1], index, pdf, docx)
-    from ..layout.annual import layout_annual_index
+    if web:
+        from ..render.web import check_folder
+        check_folder(web)           # before anything is written
+    outcome = _appended(issues[-1], index, pdf, docx) if append else _standalone(issues, index, pdf, docx)
+    if web:
+        from ..layout.spec import load_spec
+        from ..render.web.annual import render_annual_web
+        outcome.outputs.append(render_annual_web(outcome.index, load_spec(_layout_of(issues[-1])), web).parent)
+    return outcome
+
+
+def _standalone(issues: list[IssueSummary], index: AnnualIndex, pdf: Path | None,
+                docx: Path | None) -> AnnualOutcome:
     from ..layout.spec import load_spec
-    from ..pipeline import prepare_fonts
     spec = load_spec(_layout_of(issues[-1]))
+    if not (pdf or docx):
+        return AnnualOutcome(index, 0)
+    from ..layout.annual import layout_annual_index
+    from ..pipeline import prepare_fonts
     faces, metrics, _ = prepare_fonts(spec, lambda: _chars(index, spec))
     result = layout_annual_index(index, spec, faces, metrics)
     outcome = AnnualOutcome(index, len(result.pages))

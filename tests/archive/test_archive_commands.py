@@ -118,13 +118,27 @@ def _index_entries(pdf_path, first: int = 1) -> list[tuple[str, int, int]]:
     return entries
 
 
+def _web_entries(html_path) -> list[tuple[str, int, int]]:
+    """(Han characters of the title, 期号, page) of each entry of the web edition's 总目录."""
+    from htmlreading import read_html
+    out = []
+    for li in read_html(html_path).find("nav", "toc").find_all("li"):
+        n, p = re.fullmatch(r"第(\d+)期第(\d+)页", li.find("span", "page").text).groups()
+        out.append((han_only(li.find("span", "entry").text), int(n), int(p)))
+    return out
+
+
 def test_the_annual_index_prints_each_documents_issue_and_page_as_its_issue_prints_them(archive, tmp_path):
     folder, env = archive
-    index = tmp_path / "2020年总目录.pdf"
-    r = _ok(run_main("annual", folder, "--year", 2020, "--pdf", index, env=env))
+    index, web = tmp_path / "2020年总目录.pdf", tmp_path / "总目录网页"
+    r = _ok(run_main("annual", folder, "--year", 2020, "--pdf", index, "--web", web, env=env))
     assert "3 期 9 篇文件" in r.stdout
     listed = _index_entries(index)
     assert len(listed) == 9
+    on_web = _web_entries(web / "index.html")           # the web page lists the same, in order
+    assert len(on_web) == len(listed)
+    assert all(text.startswith(title) and (n, p) == (wn, wp)     # the PDF's text runs on into the 文号
+               for (title, wn, wp), (text, n, p) in zip(on_web, listed)), (on_web, listed)
     for name, (number, _total, _date, _docs) in ISSUES.items():
         issue = folder / name / "issue.json"
         pdf = tmp_path / f"{name}.pdf"

@@ -98,15 +98,21 @@ def _template() -> Template:
 
 
 def _page(issue: Issue, title: str, main: str) -> str:
-    colophon = [f"<p>{escape(issue.name)} {escape(issue_label(issue))}（总第{issue.total_number}期）</p>"]
+    colophon = [f"{issue.name} {issue_label(issue)}（总第{issue.total_number}期）"]
     if issue.sponsor:
-        colophon.append(f"<p>主办：{escape(issue.sponsor)}</p>")
+        colophon.append(f"主办：{issue.sponsor}")
     if issue.publisher:
-        colophon.append(f"<p>编辑出版：{escape(issue.publisher)}</p>")
+        colophon.append(f"编辑出版：{issue.publisher}")
+    return page_html(title, issue.name, f"{issue_label(issue)}　总第{issue.total_number}期", main, colophon)
+
+
+def page_html(title: str, name: str, issue_line: str, main: str, colophon: list[str]) -> str:
+    """A page of the web edition: the masthead (刊名 and a line under it), `main` (HTML),
+    the colophon's lines (text)."""
     return _template().substitute(
         title=escape(title), stylesheet=names.STYLESHEET, script=names.SCRIPT, index=names.INDEX,
-        name=escape(issue.name), issue_line=escape(f"{issue_label(issue)}　总第{issue.total_number}期"),
-        main=main, colophon="\n".join(colophon))
+        name=escape(name), issue_line=escape(issue_line), main=main,
+        colophon="\n".join(f"<p>{escape(line)}</p>" for line in colophon))
 
 
 def _size(nbytes: int) -> str:
