@@ -48,20 +48,32 @@ def runs_html(runs: list[Run], escaped: bool = False) -> str:
     return "".join(out)
 
 
+DASHES = "—–-/～~"         # a browser may break after these even under keep-all (UAX #14)
+
+
 def title_html(runs: list[Run], words: tuple[str, ...] = ()) -> str:
     """A title's runs with <wbr> where the print may break it (between words, never inside
     an organ name, a date or a quotation); the stylesheet lets the browser break only there
-    (word-break: keep-all), so a narrow screen or 大字号 does not cut 建设 / 局."""
+    (word-break: keep-all), so a narrow screen or 大字号 does not cut 建设 / 局. A short unit
+    with a dash in it (（2020—2022年）) is kept on one line as a whole (span.nobr)."""
     text = "".join(r.text for r in runs)
     breaks = {p for p in break_costs(text, words) if 0 < p < len(text)} if text.strip() else set()
     out, pos = [], 0
     for r in runs:
-        pieces = []
+        pieces, segment = [], []
+
+        def close() -> None:
+            joined = "".join(text_html(ch) for ch in segment)
+            short = len(segment) <= 12 and any(ch in DASHES for ch in segment[:-1])
+            pieces.append(f'<span class="nobr">{joined}</span>' if short else joined)
+            segment.clear()
         for ch in r.text:
             if pos in breaks:
+                close()
                 pieces.append("<wbr>")
-            pieces.append(text_html(ch))
+            segment.append(ch)
             pos += 1
+        close()
         out.append(runs_html([Run("".join(pieces), bold=r.bold, italic=r.italic, script=r.script)],
                              escaped=True))
     return "".join(out)
