@@ -4,7 +4,7 @@ search `main.py find` does — by 文号 (any brackets), words of the title or t
 
 in: an archive folder (set_folder); out: openRequested(issue file, printed page or None)
 when the editor activates a hit (or an issue), folderChanged(folder) when another folder
-is chosen. The archive is read on a worker thread (archive.folder.read_archive: issues not
+is chosen; 年度总目录… writes a year's index (PDF, Word or web page, as `main.py annual`). The archive is read on a worker thread (archive.folder.read_archive: issues not
 yet in the cache are laid out there); the panel only shows what it hands back.
 """
 from __future__ import annotations
@@ -47,6 +47,35 @@ class _Reader(QThread):
             self.failed.emit(f"{self.folder}：无法读取档案（{type(e).__name__}: {e}）")
 
 
+class _AnnualWriter(QThread):
+    """Builds one year's 总目录 into the file (or web folder) the editor chose."""
+    done = Signal(str)
+    failed = Signal(str)
+
+    def __init__(self, issues: list, year: int, target: Path, parent=None):
+        super().__init__(parent)
+        self.issues, self.year, self.target = issues, year, target
+
+    def run(self) -> None:
+        from ..archive.annual import AnnualError, build_annual
+        from ..pipeline import failure_message
+        from ..render.web import WebFolderError
+        kind = self.target.suffix.lower()
+        try:
+            made = build_annual(self.issues, self.year, pdf=self.target if kind == ".pdf" else None,
+                                docx=self.target if kind == ".docx" else None,
+                                web=self.target if kind not in (".pdf", ".docx") else None)
+        except (AnnualError, WebFolderError) as e:
+            self.failed.emit(str(e))
+            return
+        except Exception as e:   # noqa: BLE001 — shown in the panel, never raised in Qt
+            self.failed.emit(failure_message(e, self.target))
+            return
+        count = len({(e.issue, e.position) for e in made.index.entries})
+        pages = f"，{made.pages} 页" if kind == ".pdf" else ""
+        self.done.emit(f"已生成 {self.target}（{self.year}年总目录：{count} 篇文件{pages}）")
+
+
 class ArchivePanel(QWidget):
     openRequested = Signal(str, object)      # issue file, printed page (None: its start)
     folderChanged = Signal(str)
@@ -58,6 +87,7 @@ class ArchivePanel(QWidget):
         self.problems: list = []
         self.hits: list = []
         self._reader: _Reader | None = None
+        self._writer: _AnnualWriter | None = None
         self.folder_label = QLabel("（未选择档案文件夹）")
         self.folder_label.setWordWrap(True)
         choose = QPushButton("选择文件夹…")
@@ -100,6 +130,11 @@ class ArchivePanel(QWidget):
         for edit in (self.query, self.organ, self.since, self.until):
             edit.returnPressed.connect(self.search)
         self.find_button.clicked.connect(self.search)
+        self.annual_button = QPushButton("年度总目录…")
+        self.annual_button.setToolTip("把一年各期的文件排成总目录：PDF、Word 或网页版，页码取自各期的排版")
+        self.annual_button.setEnabled(False)
+        self.annual_button.clicked.connect(self.write_annual)
+        top.addWidget(self.annual_button)
 
     # -- the folder ------------------------------------------------------------------------
     def _choose(self) -> None:
@@ -133,11 +168,14 @@ class ArchivePanel(QWidget):
         return self._reader is not None and self._reader.isRunning()
 
     def shutdown(self) -> None:
-        """Stop reading (it stops between issues) and wait for the thread."""
+        """Stop reading (it stops between issues) and wait for the threads."""
         if self._reader is not None:
             self._reader.cancel.set()
             self._reader.wait(60000)
             self._reader = None
+        if self._writer is not None:
+            self._writer.wait(600000)
+            self._writer = None
 
     def _progress(self, done: int, total: int, path: str) -> None:
         self.status.setText(f"正在排版 {Path(path).parent.name}（{done + 1}/{total}），第一次读取的期刊要排一遍…")
@@ -150,6 +188,7 @@ class ArchivePanel(QWidget):
             return                      # an earlier folder's reading
         self.issues, self.problems = issues, problems
         readable = [i for i in issues if i.summary is not None]
+        self.annual_button.setEnabled(bool(readable))
         self.status.setText(f"共 {len(issues)} 期" if issues else "这个文件夹里没有期刊（每期一个文件夹，内有 issue.json）")
         self._fill_issues()
         if problems:
@@ -174,6 +213,61 @@ class ArchivePanel(QWidget):
                 t.setItem(row, col, cell)
         if not self.issues:
             self.problem_label.setText("")
+
+    # -- the year's index -----------------------------------------------------------------
+    def years(self) -> list[int]:
+        return sorted({i.summary.year for i in self.issues if i.summary is not None}, reverse=True)
+
+    def ask_annual(self, years: list[int]) -> tuple[int, Path] | None:
+        """The year and where to write its index (.pdf, .docx, or a folder for the web page);
+        None when the editor cancels. Tests replace this."""
+        from PySide6.QtWidgets import QInputDialog
+        if len(years) > 1:
+            text, ok = QInputDialog.getItem(self, "年度总目录", "年份：", [str(y) for y in years], 0, False)
+            if not ok:
+                return None
+            year = int(text)
+        else:
+            year = years[0]
+        start = str((self.folder or Path.home()) / f"{year}年总目录.pdf")
+        path, chosen = QFileDialog.getSaveFileName(
+            self, f"{year}年总目录保存为", start, "PDF 文件 (*.pdf);;Word 文件 (*.docx);;网页版（文件夹） (*)")
+        if not path:
+            return None
+        target = Path(path)
+        if chosen.startswith("PDF") and target.suffix.lower() != ".pdf":
+            target = target.with_name(target.name + ".pdf")
+        elif chosen.startswith("Word") and target.suffix.lower() != ".docx":
+            target = target.with_name(target.name + ".docx")
+        return year, target
+
+    def write_annual(self) -> None:
+        """Ask for a year and a target, then build the index on a worker thread."""
+        years = self.years()
+        if not years or self.loading() or (self._writer is not None and self._writer.isRunning()):
+            return
+        asked = self.ask_annual(years)
+        if asked is None:
+            return
+        year, target = asked
+        self.annual_button.setEnabled(False)
+        self.status.setText(f"正在排 {year} 年总目录…")
+        writer = _AnnualWriter(self.issues, year, target, self)
+        writer.done.connect(self._annual_done)
+        writer.failed.connect(self._annual_done_badly)
+        self._writer = writer
+        writer.start()
+
+    def annual_running(self) -> bool:
+        return self._writer is not None and self._writer.isRunning()
+
+    def _annual_done(self, message: str) -> None:
+        self.status.setText(message)
+        self.annual_button.setEnabled(True)
+
+    def _annual_done_badly(self, message: str) -> None:
+        self._failed(message)
+        self.annual_button.setEnabled(True)
 
     # -- searching -------------------------------------------------------------------------
     def query_now(self) -> Query | None:

@@ -84,3 +84,33 @@ def test_new_issue_offers_the_archives_last_issue(qtbot, window, archive):
     made = window.session.issue
     assert (made.number, made.total_number, made.date) == (13, 323, "2020-07-05")
     assert window.session.path == (archive / "2020-13" / "issue.json").resolve()
+
+
+def test_the_years_index_is_written_from_the_panel_as_pdf_or_web_page(qtbot, archive, tmp_path):
+    """年度总目录…: the year and the target asked, the index built off the UI thread, each
+    document listed with its 期号 and page; a folder holding other files is refused in Chinese."""
+    import pdfplumber
+    from htmlreading import read_html
+    panel = ArchivePanel()
+    qtbot.addWidget(panel)
+    assert not panel.annual_button.isEnabled()
+    panel.set_folder(archive)
+    loaded(qtbot, panel)
+    assert panel.annual_button.isEnabled() and panel.years() == [2020]
+    targets = iter([tmp_path / "2020年总目录.pdf", tmp_path / "网页", archive])
+    panel.ask_annual = lambda years: (years[0], next(targets))
+    for _ in range(2):
+        qtbot.mouseClick(panel.annual_button, Qt.MouseButton.LeftButton)
+        qtbot.waitUntil(lambda: panel.annual_button.isEnabled(), timeout=LAYOUT_TIMEOUT)
+        assert panel.status.text().startswith("已生成") and "2 篇文件" in panel.status.text()
+    with pdfplumber.open(tmp_path / "2020年总目录.pdf") as pdf:
+        text = "".join(page.extract_text() or "" for page in pdf.pages).replace(" ", "")
+    assert "关于甲事项的通知" in text and "关于乙事项的通知" in text and "10—3" in text and "12—3" in text
+    entries = [li.text for li in read_html(tmp_path / "网页" / "index.html").find_all("li")]
+    assert any("关于甲事项的通知" in e and "第10期第3页" in e for e in entries)
+    assert any("关于乙事项的通知" in e and "第12期第3页" in e for e in entries)
+    qtbot.mouseClick(panel.annual_button, Qt.MouseButton.LeftButton)     # the archive folder itself
+    qtbot.waitUntil(lambda: panel.annual_button.isEnabled(), timeout=LAYOUT_TIMEOUT)
+    assert "文件夹里已有其他文件" in panel.status.text()
+    assert (archive / "2020-10" / "issue.json").is_file()
+    panel.shutdown()
