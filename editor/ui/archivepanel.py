@@ -239,6 +239,8 @@ class ArchivePanel(QWidget):
             target = target.with_name(target.name + ".pdf")
         elif chosen.startswith("Word") and target.suffix.lower() != ".docx":
             target = target.with_name(target.name + ".docx")
+        elif chosen.startswith("网页") and target.suffix.lower() in (".pdf", ".docx"):
+            target = target.with_suffix("")        # the proposed name, as a folder
         return year, target
 
     def write_annual(self) -> None:
