@@ -108,8 +108,7 @@ def cmd_annual(a) -> int:
         return _fail(str(e))
     except Exception as e:   # noqa: BLE001 — every failure becomes one clear line
         return _fail(failure_message(e, a.folder))
-    count = len({(e.issue, e.position) for e in made.index.entries})
-    issues_in = len({e.issue for e in made.index.entries})
+    count, issues_in = made.index.document_count, made.index.issue_count
     what = (f"{made.issue.label}，末尾附{a.year}年总目录" if made.issue
             else f"{a.year}年总目录：{issues_in} 期 {count} 篇文件")
     for out in made.outputs:

@@ -78,18 +78,17 @@ def build_annual(archive: list[ArchivedIssue], year: int, pdf: Path | None = Non
     if web:
         from ..render.web import check_folder
         check_folder(web)           # before anything is written
-    outcome = _appended(issues[-1], index, pdf, docx) if append else _standalone(issues, index, pdf, docx)
+    from ..layout.spec import load_spec
+    spec = load_spec(_layout_of(issues[-1]))      # the year's last issue's layout
+    outcome = (_appended(issues[-1], index, spec, pdf, docx) if append
+               else _standalone(index, spec, pdf, docx))
     if web:
-        from ..layout.spec import load_spec
         from ..render.web.annual import render_annual_web
-        outcome.outputs.append(render_annual_web(outcome.index, load_spec(_layout_of(issues[-1])), web).parent)
+        outcome.outputs.append(render_annual_web(outcome.index, spec, web).parent)
     return outcome
 
 
-def _standalone(issues: list[IssueSummary], index: AnnualIndex, pdf: Path | None,
-                docx: Path | None) -> AnnualOutcome:
-    from ..layout.spec import load_spec
-    spec = load_spec(_layout_of(issues[-1]))
+def _standalone(index: AnnualIndex, spec, pdf: Path | None, docx: Path | None) -> AnnualOutcome:
     if not (pdf or docx):
         return AnnualOutcome(index, 0)
     from ..layout.annual import layout_annual_index
@@ -113,14 +112,13 @@ def _layout_of(issue: IssueSummary) -> str:
     return read_issue(issue.path).layout
 
 
-def _appended(last: IssueSummary, index: AnnualIndex, pdf: Path | None, docx: Path | None) -> AnnualOutcome:
+def _appended(last: IssueSummary, index: AnnualIndex, spec, pdf: Path | None,
+              docx: Path | None) -> AnnualOutcome:
     """The year's last issue with the index after its documents. The PDF is the whole issue;
     the DOCX holds the index alone, its page numbers going on from where it starts there."""
     from ..layout.annual import as_appendix, with_pages
-    from ..layout.spec import load_spec
     from ..pipeline import layout, load_issue
     issue = load_issue(last.path)
-    spec = load_spec(issue.layout)
     appendix = as_appendix(index, spec, last.number)
     result = layout(issue, spec, appendix=appendix)
     pages = result.layout.pages

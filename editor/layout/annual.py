@@ -47,6 +47,15 @@ class AnnualIndex:
     def title(self, spec: LayoutSpec) -> str:
         return spec.annual.get("title", TITLE).format(year=self.year)
 
+    @property
+    def issue_count(self) -> int:
+        return len({e.issue for e in self.entries})
+
+    @property
+    def document_count(self) -> int:
+        """Documents listed (one listed under each of its organs counts once)."""
+        return len({(e.issue, e.position) for e in self.entries})
+
     def groups(self) -> list[tuple[str, list[IndexEntry]]]:
         """(heading, its entries), headings in the order they first appear."""
         out: dict[str, list[IndexEntry]] = {}

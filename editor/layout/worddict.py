@@ -18,6 +18,7 @@ import io
 import logging
 import os
 import sqlite3
+import sys
 import tempfile
 import threading
 from pathlib import Path
@@ -34,7 +35,7 @@ def _jieba():
     jieba.posseg otherwise reads the whole dictionary's tags at once."""
     import jieba
     jieba.setLogLevel(logging.WARNING)
-    if "jieba.posseg" not in __import__("sys").modules:
+    if "jieba.posseg" not in sys.modules:
         with tempfile.TemporaryDirectory() as tmp:
             empty = Path(tmp) / "empty.txt"
             empty.write_bytes(b"")

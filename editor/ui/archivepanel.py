@@ -4,8 +4,9 @@ search `main.py find` does — by 文号 (any brackets), words of the title or t
 
 in: an archive folder (set_folder); out: openRequested(issue file, printed page or None)
 when the editor activates a hit (or an issue), folderChanged(folder) when another folder
-is chosen; 年度总目录… writes a year's index (PDF, Word or web page, as `main.py annual`). The archive is read on a worker thread (archive.folder.read_archive: issues not
-yet in the cache are laid out there); the panel only shows what it hands back.
+is chosen; 年度总目录… writes a year's index (PDF, Word or web page, as `main.py annual`).
+The archive is read on a worker thread (archive.folder.read_archive: issues not yet in the
+cache are laid out there); the panel only shows what it hands back.
 """
 from __future__ import annotations
 
@@ -71,9 +72,8 @@ class _AnnualWriter(QThread):
         except Exception as e:   # noqa: BLE001 — shown in the panel, never raised in Qt
             self.failed.emit(failure_message(e, self.target))
             return
-        count = len({(e.issue, e.position) for e in made.index.entries})
         pages = f"，{made.pages} 页" if kind == ".pdf" else ""
-        self.done.emit(f"已生成 {self.target}（{self.year}年总目录：{count} 篇文件{pages}）")
+        self.done.emit(f"已生成 {self.target}（{self.year}年总目录：{made.index.document_count} 篇文件{pages}）")
 
 
 class ArchivePanel(QWidget):

@@ -37,10 +37,8 @@ def annual_html(index: AnnualIndex, spec: LayoutSpec) -> str:
                         f'<span class="meta">{"".join(meta)}</span></li>')
         main.append("</ol></section>")
     main.append("</nav>")
-    issues = len({e.issue for e in index.entries})
-    documents = len({(e.issue, e.position) for e in index.entries})
     return page_html(f"{index.name} {heading}", index.name, heading, "\n".join(main),
-                     [f"{index.name} {heading}：{issues} 期，{documents} 篇文件"])
+                     [f"{index.name} {heading}：{index.issue_count} 期，{index.document_count} 篇文件"])
 
 
 def render_annual_web(index: AnnualIndex, spec: LayoutSpec, folder: str | os.PathLike) -> Path:
